@@ -1,0 +1,135 @@
+# Makefile of the Baromètre usagers survey pipeline.
+#   make            build everything into build/bin
+#   make check      unit tests, then integration tests on a private PostgreSQL
+#   make demo       build, start the embedded database, load the samples, write the reports
+#   make asan       the same tests on an ASan + UBSan build (in build-asan/)
+#   make lint       bans unsafe C functions
+#   make fuzz       runs each libFuzzer target for FUZZ_SECONDS
+#   make bench      benchmarks against PostgreSQL's own COPY
+#   make install PREFIX=/usr/local
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+CC      ?= cc
+SAN     ?=
+VERSION := 0.1.0
+
+PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+           -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+           -DBAROMETRE_VERSION='"$(VERSION)"' -Icore -Ischema $(PKG_CFLAGS)
+ifeq ($(SAN),1)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+BIN     := $(BUILD)/bin
+OBJ     := $(BUILD)/obj
+
+CORE_SRC    := $(sort $(wildcard core/*.c))
+ADMIN_SRC   := $(sort $(wildcard schema/*.c))
+PAPER_SRC   := $(sort $(wildcard collectors/paper/*.c))
+ONLINE_SRC  := $(sort $(wildcard collectors/online/*.c))
+PHONE_SRC   := $(sort $(wildcard collectors/phone/*.c))
+REPORT_SRC  := $(sort $(wildcard reports/*.c))
+UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
+TOOL_SRC    := $(sort $(wildcard tests/tools/*.c))
+SQL_FILES   := $(sort $(wildcard schema/migrations/*.sql)) $(sort $(wildcard schema/functions/*.sql))
+
+obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
+
+PROGRAMS := $(if $(ADMIN_SRC),$(BIN)/survey-admin) $(if $(PAPER_SRC),$(BIN)/collect-paper) \
+            $(if $(ONLINE_SRC),$(BIN)/collect-online) $(if $(PHONE_SRC),$(BIN)/collect-phone) \
+            $(if $(REPORT_SRC),$(BIN)/survey-report)
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+TOOLS      := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRC))
+
+.PHONY: all check unit integration demo asan lint fuzz bench install clean deps
+
+all: $(PROGRAMS) $(UNIT_TESTS) $(TOOLS)
+
+$(OBJ)/%.o: %.c $(wildcard core/*.h) core/messages.def
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libcore.a: $(call obj,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	$(AR) rcs $@ $^
+
+# The SQL files are embedded in survey-admin, so that the program needs no data directory.
+$(BUILD)/gen/schema_sql.c: $(SQL_FILES) tools/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed-sql.sh $(SQL_FILES) > $@
+
+$(OBJ)/gen/schema_sql.o: $(BUILD)/gen/schema_sql.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/collect-paper: $(call obj,$(PAPER_SRC)) $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/collect-online: $(call obj,$(ONLINE_SRC)) $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/collect-phone: $(call obj,$(PHONE_SRC)) $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BIN)/survey-report: $(call obj,$(REPORT_SRC)) $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS) -lcmocka
+
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS)
+
+deps:
+	sh tools/deps.sh
+
+check: all
+	@sh tests/run.sh $(BUILD)
+
+unit: all
+	@sh tests/run.sh $(BUILD) unit
+
+integration: all
+	@sh tests/run.sh $(BUILD) integration
+
+demo: all
+	@sh tools/demo.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 check
+
+lint:
+	@sh tools/lint.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+bench: all
+	@sh tests/bench/run.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/barometre/samples
+	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	cp -r samples/. $(DESTDIR)$(PREFIX)/share/barometre/samples
+
+clean:
+	rm -rf build build-asan build-fuzz

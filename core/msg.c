@@ -1,0 +1,162 @@
+/* msg.c: the message catalogue (built from messages.def) and the diagnostics list that prints
+ * problems as FILE:LINE:COLUMN: message. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+
+static const struct {
+	const char *key;
+	const char *text;
+} catalogue[] = {
+#define M(id, key, text) { key, text },
+#include "messages.def"
+#undef M
+};
+
+const char *msg_text(enum msg_id id)
+{
+	if ((unsigned)id >= MSG__COUNT)
+		return "?";
+	return catalogue[id].text;
+}
+
+enum msg_id msg_by_key(const char *key)
+{
+	size_t i;
+
+	if (!key)
+		return MSG__COUNT;
+	for (i = 0; i < MSG__COUNT; i++)
+		if (strcmp(catalogue[i].key, key) == 0)
+			return (enum msg_id)i;
+	return MSG__COUNT;
+}
+
+static char *msg_vformat(enum msg_id id, va_list ap)
+{
+	va_list ap2;
+	int n;
+	char *s;
+
+	va_copy(ap2, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	n = vsnprintf(NULL, 0, msg_text(id), ap2);
+	va_end(ap2);
+	if (n < 0)
+		return strdup(msg_text(id));
+	s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, msg_text(id), ap);
+#pragma GCC diagnostic pop
+	return s;
+}
+
+char *msg_format(enum msg_id id, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, id);
+	s = msg_vformat(id, ap);
+	va_end(ap);
+	return s;
+}
+
+/* Templates used with SQL arguments only hold %s conversions; missing arguments become "". */
+char *msg_format_joined(enum msg_id id, const char *joined)
+{
+	const char *a[6] = { "", "", "", "", "", "" };
+	char *copy = strdup(joined ? joined : "");
+	char *p = copy, *bar;
+	size_t n = 0;
+	char *s;
+
+	if (!copy)
+		return NULL;
+	while (n < 6) {
+		a[n++] = p;
+		bar = strchr(p, '|');
+		if (!bar)
+			break;
+		*bar = '\0';
+		p = bar + 1;
+	}
+	s = msg_format(id, a[0], a[1], a[2], a[3], a[4], a[5]);
+	free(copy);
+	return s;
+}
+
+void diag_init(struct diag *d, const char *file, FILE *out)
+{
+	d->file = file;
+	d->out = out;
+	d->count = 0;
+	d->shown = 0;
+	d->max_shown = 200;
+}
+
+static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_list ap)
+{
+	char *s;
+
+	d->count++;
+	if (d->shown >= d->max_shown)
+		return;
+	d->shown++;
+	s = msg_vformat(id, ap);
+	if (line > 0 && col > 0)
+		fprintf(d->out, "%s:%ld:%ld: %s\n", d->file, line, col, s ? s : "?");
+	else if (line > 0)
+		fprintf(d->out, "%s:%ld: %s\n", d->file, line, s ? s : "?");
+	else
+		fprintf(d->out, "%s: %s\n", d->file, s ? s : "?");
+	free(s);
+}
+
+void diag_at(struct diag *d, long line, long col, enum msg_id id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+	diag_vprint(d, line, col, id, ap);
+	va_end(ap);
+}
+
+void diag_file(struct diag *d, enum msg_id id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+	diag_vprint(d, 0, 0, id, ap);
+	va_end(ap);
+}
+
+void msg_print(FILE *out, const char *prog, enum msg_id id, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, id);
+	s = msg_vformat(id, ap);
+	va_end(ap);
+	fprintf(out, "%s: %s\n", prog, s ? s : "?");
+	free(s);
+}
+
+static void diag_print_more(struct diag *d)
+{
+	char *s = msg_format(MSG_DIAG_MORE, d->count - d->shown);
+
+	fprintf(d->out, "%s: %s\n", d->file, s ? s : "?");
+	free(s);
+}
+
+void diag_finish(struct diag *d)
+{
+	if (d->count > d->shown)
+		diag_print_more(d);
+}

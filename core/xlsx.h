@@ -1,0 +1,37 @@
+/* xlsx.h: a streaming reader of the first worksheet of an XLSX workbook (libzip + expat).
+ * Shared strings, inline strings, booleans and numbers are read; numbers are given as written
+ * in the sheet (an Excel date serial stays a number: date_parse() reads serials). */
+#ifndef CORE_XLSX_H
+#define CORE_XLSX_H
+
+#include <zip.h>
+
+#include "limits.h"
+#include "msg.h"
+#include "rowbuf.h"
+
+struct xlsx;
+
+/*
+ * Opens the first worksheet (in workbook order) of the archive za, which is borrowed and must
+ * outlive the reader. Loads the shared strings (capped by lim->max_strings). Returns 0, or -1
+ * after reporting on d (MSG_XLSX_BAD, MSG_XLSX_NO_SHEET, MSG_XLSX_BAD_XML, MSG_FILE_TOO_BIG).
+ */
+int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct diag *d);
+
+/*
+ * Parses the next piece of the sheet and appends the rows it completes to rb (each row's line
+ * is its spreadsheet row number, from the r attribute). Returns 1 while more may come, 0 at the
+ * end of the sheet, -1 on an error reported on d. A cap hit inside rowbuf is not an error here:
+ * rowbuf records it, the row stream reports it.
+ */
+int xlsx_pump(struct xlsx *x, struct rowbuf *rb, struct diag *d);
+
+/* Uncompressed bytes of the sheet consumed so far, and in all (for progress). */
+unsigned long long xlsx_done(const struct xlsx *x);
+unsigned long long xlsx_total(const struct xlsx *x);
+
+/* Frees the reader (not the archive); accepts NULL. */
+void xlsx_free(struct xlsx *x);
+
+#endif
