@@ -42,6 +42,12 @@ SQL_FILES   := $(sort $(wildcard schema/migrations/*.sql)) $(sort $(wildcard sch
 
 obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
 
+# Quiet by default; make V=1 shows the commands.
+ifneq ($(V),1)
+Q := @
+say = printf '  %-6s %s\n' $(1) $(2);
+endif
+
 PROGRAMS := $(if $(ADMIN_SRC),$(BIN)/survey-admin) $(if $(PAPER_SRC),$(BIN)/collect-paper) \
             $(if $(ONLINE_SRC),$(BIN)/collect-online) $(if $(PHONE_SRC),$(BIN)/collect-phone) \
             $(if $(REPORT_SRC),$(BIN)/survey-report)
@@ -54,11 +60,11 @@ all: $(PROGRAMS) $(UNIT_TESTS) $(TOOLS)
 
 $(OBJ)/%.o: %.c $(wildcard core/*.h) core/messages.def
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libcore.a: $(call obj,$(CORE_SRC))
 	@mkdir -p $(dir $@)
-	$(AR) rcs $@ $^
+	$(Q)$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
 
 # The SQL files are embedded in survey-admin, so that the program needs no data directory.
 $(BUILD)/gen/schema_sql.c: $(SQL_FILES) tools/embed-sql.sh
@@ -71,31 +77,31 @@ $(OBJ)/gen/schema_sql.o: $(BUILD)/gen/schema_sql.c
 
 $(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BIN)/collect-paper: $(call obj,$(PAPER_SRC)) $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BIN)/collect-online: $(call obj,$(ONLINE_SRC)) $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BIN)/collect-phone: $(call obj,$(PHONE_SRC)) $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BIN)/survey-report: $(call obj,$(REPORT_SRC)) $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS) -lcmocka
+	$(Q)$(call say,LINK,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS) -lcmocka
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS)
+	$(Q)$(call say,LINK,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS)
 
 deps:
 	sh tools/deps.sh

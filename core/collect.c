@@ -360,9 +360,14 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 		if (!adapter) {
 			char *list = format_list(adapters);
 
-			/* open once more to report a problem of the file itself, if that is why */
-			if (rowstream_open(&imp.rs, file, &ro, &d) == 0)
-				diag_file(&d, MSG_FORMAT_UNDETECTED, list ? list : "");
+			/* open and read once more to report a problem of the file itself (an
+			 * encoding error in the first chunk), if that is why */
+			if (rowstream_open(&imp.rs, file, &ro, &d) == 0) {
+				const struct row *first;
+
+				if (rowstream_next(imp.rs, &first, &d) >= 0)
+					diag_file(&d, MSG_FORMAT_UNDETECTED, list ? list : "");
+			}
 			free(list);
 			goto out;
 		}

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "limits.h"
+#include "caps.h"
 #include "msg.h"
 
 /* One row: n UTF-8 fields (NUL-terminated, with their lengths), and the line (CSV) or the

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "limits.h"
+#include "caps.h"
 #include "msg.h"
 #include "rowbuf.h"
 

@@ -6,7 +6,7 @@
 
 #include <zip.h>
 
-#include "limits.h"
+#include "caps.h"
 #include "msg.h"
 #include "rowbuf.h"
 

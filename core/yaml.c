@@ -46,8 +46,8 @@ struct fy_document *yaml_load(const char *prog, const char *path)
 		while ((err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
 			char *m = msg_format(MSG_YAML_SYNTAX, err->msg ? err->msg : "?");
 
-			fprintf(stderr, "%s: %s:%d:%d: %s\n", prog, path, err->line + 1,
-			        err->column + 1, m ? m : "?");
+			fprintf(stderr, "%s: %s:%d:%d: %s\n", prog, path, err->line,
+			        err->column, m ? m : "?");
 			free(m);
 			printed = 1;
 		}

@@ -1,6 +1,6 @@
 /* schema_sql.h: the SQL files embedded in survey-admin at build time (tools/embed-sql.sh):
  * migrations/NNN_*.sql, applied once each in order and recorded in schema_version, and
- * functions/*.sql, which are CREATE OR REPLACE and applied again by every init. */
+ * functions/NNN_*.sql, which are CREATE OR REPLACE and applied again by every init. */
 #ifndef SCHEMA_SQL_H
 #define SCHEMA_SQL_H
 

@@ -1,5 +1,5 @@
-/* limits.c: the default caps of every reader. */
-#include "limits.h"
+/* caps.c: the default caps of every reader. */
+#include "caps.h"
 
 void limits_default(struct limits *lim)
 {

@@ -1,7 +1,7 @@
-/* limits.h: the hard caps every reader enforces, so that a hostile file hits a clear error
+/* caps.h: the hard caps every reader enforces, so that a hostile file hits a clear error
  * rather than the allocator. */
-#ifndef CORE_LIMITS_H
-#define CORE_LIMITS_H
+#ifndef CORE_CAPS_H
+#define CORE_CAPS_H
 
 #include <stddef.h>
 #include <stdint.h>
