@@ -1,0 +1,25 @@
+/* main.c: collect-paper, the paper road: tally sheets filled in a spreadsheet and OMR scans,
+ * over the collector framework (core/collect.h); --template writes a blank tally sheet. */
+#include <string.h>
+
+#include "paper.h"
+
+static const struct adapter *const adapters[] = {
+	&adapter_tally,
+	&adapter_omr,
+	NULL,
+};
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--template") == 0)
+			return paper_template_main(argc, argv, "collect-paper");
+	}
+	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE), adapters,
+	                    "auto", "guichet");
+}

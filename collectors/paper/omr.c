@@ -1,0 +1,263 @@
+/* omr.c: paper forms read by OMR software: SDAPS's data_1.csv (FORMATS.md, "SDAPS"), one row
+ * per sheet, with a map file that names the question of each position column (1_1, 2_3, …) and
+ * the option of each box number. Each sheet becomes one response; free text goes to comments. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "paper.h"
+#include "text.h"
+
+/* One mapped column of the file. */
+struct omr_col {
+	size_t field;                     /* 0-based */
+	const struct question_def *q;
+};
+
+struct omr_state {
+	long qid, gid, empty, valid;      /* 0-based fields, or -1 */
+	long site_col, channel_col;       /* the map's site_column / channel_column, or -1 */
+	struct omr_col *cols;
+	size_t ncols;
+	unsigned long unreadable;         /* answers read as several ticks */
+};
+
+static long find_field(const struct row *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->f[i], name) == 0)
+			return (long)i;
+	for (i = 0; i < r->n; i++)
+		if (text_same(r->f[i], name))
+			return (long)i;
+	return -1;
+}
+
+static int omr_detect(const struct row *first, enum rs_container container)
+{
+	(void)container;
+	if (find_field(first, "questionnaire_id") == 0 && find_field(first, "global_id") == 1)
+		return 100;
+	if (find_field(first, "questionnaire_id") >= 0)
+		return 80;
+	return 0;
+}
+
+/* "SATISF_GLOBALE, …": every question of the survey, malloc'd. */
+static char *question_list(const struct survey_def *s)
+{
+	size_t i, n = 1;
+	char *out;
+
+	for (i = 0; i < s->nq; i++)
+		n += strlen(s->qs[i].code) + 2;
+	out = calloc(n, 1);
+	for (i = 0; out && i < s->nq; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, s->qs[i].code);
+	}
+	return out;
+}
+
+/* Reads the header: the SDAPS columns and every column the map names. Problems reported. */
+static int omr_header(struct import *imp, struct omr_state *st, const struct row *r)
+{
+	const struct map *m = imp->map;
+	size_t i;
+	int bad = 0;
+
+	st->qid = find_field(r, "questionnaire_id");
+	st->gid = find_field(r, "global_id");
+	st->empty = find_field(r, "empty");
+	st->valid = find_field(r, "valid");
+	st->site_col = m->site_column ? find_field(r, m->site_column) : -1;
+	st->channel_col = m->channel_column ? find_field(r, m->channel_column) : -1;
+	if (st->qid < 0) {
+		diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_NO_ID);
+		bad = 1;
+	}
+	if (m->site_column && st->site_col < 0) {
+		diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_MAP_MISSING, m->site_column, m->path);
+		bad = 1;
+	}
+	if (m->channel_column && st->channel_col < 0) {
+		diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_MAP_MISSING, m->channel_column, m->path);
+		bad = 1;
+	}
+	st->cols = calloc(m->ncolumns ? m->ncolumns : 1, sizeof(*st->cols));
+	if (!st->cols)
+		return -1;
+	for (i = 0; i < m->ncolumns; i++) {
+		long f = find_field(r, m->columns[i].from);
+		const struct question_def *q = survey_question(imp->survey, m->columns[i].to);
+
+		if (f < 0) {
+			diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_MAP_MISSING, m->columns[i].from,
+			        m->path);
+			bad = 1;
+			continue;
+		}
+		if (!q) {
+			char *list = question_list(imp->survey);
+
+			diag_at(imp->diag, r->line, f + 1, MSG_PAPER_OMR_MAP_QUESTION,
+			        m->columns[i].from, m->columns[i].to, imp->survey->code,
+			        list ? list : "");
+			free(list);
+			bad = 1;
+			continue;
+		}
+		st->cols[st->ncols].field = (size_t)f;
+		st->cols[st->ncols].q = q;
+		st->ncols++;
+	}
+	return bad ? -1 : 0;
+}
+
+static const char *cell(const struct row *r, long field)
+{
+	return field >= 0 && (size_t)field < r->n ? r->f[field] : "";
+}
+
+/* A 0/1 flag column: 0 or 1, or -1 after reporting. Empty counts as dflt. */
+static int flag(struct import *imp, const struct row *r, long field, const char *name, int dflt)
+{
+	const char *s = cell(r, field);
+
+	if (*s == '\0')
+		return dflt;
+	if (strcmp(s, "0") == 0 || strcmp(s, "1") == 0)
+		return s[0] - '0';
+	diag_at(imp->diag, r->line, field + 1, MSG_PAPER_OMR_BAD_FLAG, s, name);
+	return -1;
+}
+
+/* SDAPS writes the text "None" for a questionnaire id that was not printed on the form. */
+static int absent(const char *s)
+{
+	return *s == '\0' || strcmp(s, "None") == 0 || strcmp(s, "NA") == 0;
+}
+
+static int omr_row(struct import *imp, struct omr_state *st, const struct row *r)
+{
+	const struct place_def *site = NULL, *channel = NULL;
+	const char *qid = cell(r, st->qid), *gid = cell(r, st->gid);
+	char source[160];
+	long rownum;
+	size_t i;
+	int empty = flag(imp, r, st->empty, "empty", 0);
+	int valid = flag(imp, r, st->valid, "valid", 1);
+
+	if (empty < 0 || valid < 0)
+		return 0;
+	if (empty == 1) {
+		import_skip(imp, msg_text(MSG_PAPER_SKIP_EMPTY_SHEET));
+		return 0;
+	}
+	if (valid == 0) {
+		import_skip(imp, msg_text(MSG_PAPER_SKIP_INVALID));
+		return 0;
+	}
+	if (st->site_col >= 0) {
+		const char *v = cell(r, st->site_col);
+		const char *mapped = map_place(imp->map, v);
+
+		site = import_site(imp, mapped ? mapped : v, r->line, st->site_col + 1);
+		if (!site)
+			return 0;
+	}
+	if (st->channel_col >= 0) {
+		channel = import_channel(imp, cell(r, st->channel_col), r->line, st->channel_col + 1);
+		if (!channel)
+			return 0;
+	}
+	/* The same sheet scanned again carries the same questionnaire id; global_id names the
+	 * print run (the same on every sheet), so it only qualifies the id. */
+	if (!absent(qid))
+		snprintf(source, sizeof(source), "%.60s/%.80s", absent(gid) ? "" : gid, qid);
+	else
+		snprintf(source, sizeof(source), "sha256:%s:%ld", rowstream_sha256(imp->rs),
+		         r->line);
+	rownum = import_response(imp, site, channel, NULL, NULL, NULL, source);
+	if (rownum < 0)
+		return -1;
+	for (i = 0; i < st->ncols; i++) {
+		const struct question_def *q = st->cols[i].q;
+		const char *v = cell(r, (long)st->cols[i].field);
+
+		if (strcmp(q->qtype, "text") == 0) {
+			/* a text box holds the transcription, or 0 (blank) / 1 (written, not typed) */
+			if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0 &&
+			    import_comment(imp, rownum, q, v) < 0)
+				return -1;
+			continue;
+		}
+		if (strcmp(v, "NA") == 0 || strcmp(v, "0") == 0)
+			continue;
+		if (strcmp(v, "error-multi-select") == 0 || strcmp(v, "-1") == 0) {
+			st->unreadable++;
+			continue;
+		}
+		import_answer(imp, rownum, q, v, r->line, (long)st->cols[i].field + 1);
+		if (imp->failed)
+			return -1;
+	}
+	return 0;
+}
+
+static int omr_run(struct import *imp)
+{
+	struct omr_state st;
+	const struct row *r;
+	int got, ret = 0;
+
+	memset(&st, 0, sizeof(st));
+	if (!imp->map) {
+		diag_file(imp->diag, MSG_PAPER_OMR_NEED_MAP);
+		return -1;
+	}
+	got = import_next(imp, &r);
+	if (got <= 0) {
+		if (got == 0)
+			diag_file(imp->diag, MSG_NO_HEADER);
+		return -1;
+	}
+	imp->rows_read--;          /* the header is not a sheet */
+	if (omr_header(imp, &st, r) < 0) {
+		free(st.cols);
+		return -1;
+	}
+	for (;;) {
+		got = import_next(imp, &r);
+		if (got <= 0) {
+			if (got < 0)
+				ret = -1;
+			break;
+		}
+		if (omr_row(imp, &st, r) < 0) {
+			ret = -1;
+			break;
+		}
+	}
+	/* Unreadable answers are not rows: the framework's summary has no line for them yet, so
+	 * they are said here, just before it, when the file is accepted. */
+	if (ret == 0 && st.unreadable && imp->diag->count == 0 && !imp->opts->quiet) {
+		char *s = msg_format(MSG_PAPER_UNREADABLE, imp->file, st.unreadable);
+
+		printf("%s\n", s ? s : "");
+		free(s);
+	}
+	free(st.cols);
+	return ret;
+}
+
+const struct adapter adapter_omr = {
+	.name = "omr",
+	.label = "lecture optique SDAPS",
+	.source_system = "omr",
+	.no_header = 0,
+	.detect = omr_detect,
+	.run = omr_run,
+};

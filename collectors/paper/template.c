@@ -1,0 +1,238 @@
+/* template.c: collect-paper --template writes the blank tally sheet that counter staff fill in:
+ * every answer of every countable question of the survey, for each site (or the one given), at
+ * the counter (guichet), over the survey's period, with an empty count. Written the way French
+ * Excel and LibreOffice open a CSV as a table: UTF-8 with BOM, ';', CRLF. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "paper.h"
+
+/* Writes one cell, quoted only when it must be (a ';', a quote or a line break inside). */
+static void put_cell(FILE *f, const char *s, int last)
+{
+	if (strpbrk(s, ";\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+	fputs(last ? "\r\n" : ";", f);
+}
+
+static void french_date(const char *iso, char *buf, size_t size)
+{
+	struct datetime dt;
+
+	if (date_parse_iso(iso, &dt) == 0)
+		snprintf(buf, size, "%02d/%02d/%04d", dt.day, dt.month, dt.year);
+	else
+		snprintf(buf, size, "%s", iso);
+}
+
+/* 1 when the survey asks at least one question that can be counted (not free text). */
+static int countable(const struct survey_def *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nq; i++)
+		if (strcmp(s->qs[i].qtype, "text") != 0 && s->qs[i].nopts > 0)
+			return 1;
+	return 0;
+}
+
+/* Writes the sheet to f; returns the number of rows to fill. */
+static unsigned long write_sheet(FILE *f, const struct survey_def *s, const struct place_def *only,
+                                 const struct place_def *channel)
+{
+	char du[16], au[16];
+	size_t i, j, k, c;
+	unsigned long rows = 0;
+
+	french_date(s->start, du, sizeof(du));
+	french_date(s->end, au, sizeof(au));
+	fputs("\xEF\xBB\xBF", f);
+	for (c = 0; c < TC__COUNT; c++)
+		put_cell(f, tally_col_names[c], c + 1 == TC__COUNT);
+	for (i = 0; i < s->nsites; i++) {
+		const struct place_def *site = &s->sites[i];
+
+		if (only && only != site)
+			continue;
+		for (j = 0; j < s->nq; j++) {
+			const struct question_def *q = &s->qs[j];
+
+			if (strcmp(q->qtype, "text") == 0)
+				continue;
+			for (k = 0; k < q->nopts; k++) {
+				put_cell(f, site->code, 0);
+				put_cell(f, du, 0);
+				put_cell(f, au, 0);
+				put_cell(f, channel->code, 0);
+				put_cell(f, q->code, 0);
+				put_cell(f, q->opts[k].label, 0);
+				put_cell(f, "", 1);
+				rows++;
+			}
+		}
+	}
+	return rows;
+}
+
+/* Writes path through a temporary file in the same directory, renamed into place once
+ * complete, so that an interrupted run never leaves half a sheet. 0, or -1 after a message. */
+static int write_file(const char *prog, const char *path, const struct survey_def *s,
+                      const struct place_def *only, const struct place_def *channel,
+                      unsigned long *rows)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	FILE *f = NULL;
+	int fd, ret = -1, err = 0;
+
+	if (!tmp)
+		goto out;
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	f = fdopen(fd, "wb");
+	if (!f) {
+		err = errno;
+		close(fd);
+		goto out;
+	}
+	*rows = write_sheet(f, s, only, channel);
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+		err = errno ? errno : EIO;
+	if (fclose(f) != 0 && !err)
+		err = errno;
+	f = NULL;
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (!err) {
+		free(tmp);
+		tmp = NULL;
+		ret = 0;
+	}
+out:
+	if (ret < 0)
+		msg_print(stderr, prog, MSG_PAPER_TEMPLATE_WRITE, path, strerror(err ? err : ENOMEM));
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	return ret;
+}
+
+int paper_template_main(int argc, char **argv, const char *prog)
+{
+	static const struct option longopts[] = {
+		{ "template", no_argument, NULL, 't' },
+		{ "survey", required_argument, NULL, 's' },
+		{ "site", required_argument, NULL, 'S' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "org", required_argument, NULL, 'O' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *survey_code = NULL, *site_code = NULL, *out = NULL, *db = NULL, *org_code = NULL;
+	PGconn *conn = NULL;
+	struct survey_def *s = NULL;
+	const struct place_def *site = NULL, *channel;
+	unsigned long rows = 0;
+	int c, org, quiet = 0, status = EXIT_DONE;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "s:o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't': break;
+		case 's': survey_code = optarg; break;
+		case 'S': site_code = optarg; break;
+		case 'o': out = optarg; break;
+		case 'd': db = optarg; break;
+		case 'O': org_code = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'h': fputs(msg_text(MSG_PAPER_USAGE), stdout); return EXIT_DONE;
+		default: msg_print(stderr, prog, MSG_BAD_OPTION); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		msg_print(stderr, prog, MSG_BAD_OPTION);
+		return EXIT_USAGE;
+	}
+	if (!survey_code) {
+		msg_print(stderr, prog, MSG_NEED_SURVEY);
+		return EXIT_USAGE;
+	}
+	if (!out) {
+		msg_print(stderr, prog, MSG_PAPER_TEMPLATE_NEED_OUT);
+		return EXIT_USAGE;
+	}
+	conn = db_connect(prog, db);
+	if (!conn)
+		return EXIT_DB;
+	org = db_org(conn, prog, org_code);
+	if (org < 0) {
+		status = EXIT_DB;
+		goto done;
+	}
+	s = survey_def_load(conn, prog, org, survey_code);
+	if (!s) {
+		status = PQstatus(conn) == CONNECTION_OK ? EXIT_USAGE : EXIT_DB;
+		goto done;
+	}
+	if (site_code) {
+		site = survey_site(s, site_code);
+		if (!site) {
+			char *list = survey_site_list(s);
+
+			msg_print(stderr, prog, MSG_UNKNOWN_SITE, site_code, list ? list : "");
+			free(list);
+			status = EXIT_USAGE;
+			goto done;
+		}
+	}
+	channel = survey_channel(s, "guichet");
+	if (!channel && s->nchannels)
+		channel = &s->channels[0];
+	if (!channel) {
+		msg_print(stderr, prog, MSG_UNKNOWN_CHANNEL, "guichet", "");
+		status = EXIT_USAGE;
+		goto done;
+	}
+	if (!countable(s)) {
+		msg_print(stderr, prog, MSG_PAPER_TEMPLATE_NO_QUESTION, s->code);
+		status = EXIT_USAGE;
+		goto done;
+	}
+	if (write_file(prog, out, s, site, channel, &rows) < 0) {
+		status = EXIT_REJECTED;
+		goto done;
+	}
+	if (!quiet) {
+		char *msg = msg_format(MSG_PAPER_TEMPLATE_DONE, out, rows);
+
+		printf("%s\n", msg ? msg : "");
+		free(msg);
+	}
+done:
+	survey_def_free(s);
+	PQfinish(conn);
+	return status;
+}
