@@ -1,0 +1,583 @@
+/* brief.c: `survey-report brief`: fetches the aggregates of a large survey, of the series of
+ * large and flash surveys around it and of its mirror survey (schema/functions/040_brief.sql),
+ * derives the weighted rates, intervals and tests (wstats.c), and writes the multi-page PDF
+ * (brief_draw.c), the open-data CSV and the ZIP bundle, each atomically. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief.h"
+#include "bundle.h"
+#include "csvout.h"
+#include "db.h"
+#include "flash.h"
+#include "frfmt.h"
+#include "msg.h"
+#include "report.h"
+
+#define PROG "survey-report"
+
+static const struct {
+	const char *key;
+	enum msg_id title;
+} dims[BRIEF_NDIMS] = {
+	{ "canal", MSG_B_DIM_CANAL }, { "site", MSG_B_DIM_SITE },
+	{ "parcours", MSG_B_DIM_PARCOURS }, { "PROFIL_AGE", MSG_B_DIM_AGE },
+	{ "PROFIL_SEXE", MSG_B_DIM_SEXE }, { "PROFIL_QUARTIER", MSG_B_DIM_QUARTIER },
+};
+
+static PGresult *fetch(PGconn *conn, struct brief *b, const char *sql, int n, const char *const *p)
+{
+	PGresult *r;
+
+	if (b->nres >= sizeof b->res / sizeof b->res[0]) {
+		fprintf(stderr, "%s: brief: too many queries\n", PROG);
+		return NULL;
+	}
+	r = db_query(conn, PROG, PGRES_TUPLES_OK, sql, n, p);
+	if (r)
+		b->res[b->nres++] = r;
+	return r;
+}
+
+static double num(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? 0 : strtod(PQgetvalue(r, row, col), NULL);
+}
+
+static void agg_from(const PGresult *r, int row, int col0, struct wagg *a)
+{
+	a->n = num(r, row, col0);
+	a->w = num(r, row, col0 + 1);
+	a->k = num(r, row, col0 + 2);
+	a->w2 = num(r, row, col0 + 3);
+	a->k2 = num(r, row, col0 + 4);
+	a->design_n = num(r, row, col0 + 5);
+}
+
+static int question_index(const struct brief *b, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < b->nq; i++)
+		if (strcmp(b->q[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int load_trends(PGconn *conn, struct brief *b, const char *orgs)
+{
+	PGresult *r;
+	int row, nrow, s;
+	size_t i, j;
+	struct brief_indicator *ind = NULL;
+	struct wagg a;
+
+	r = fetch(conn, b, "SELECT survey_id, code, kind, title, year, period_start, period_end "
+	          "FROM brief_surveys($1)", 1, &orgs);
+	if (!r)
+		return -1;
+	b->cur = -1;
+	for (row = 0; row < PQntuples(r) && b->ns < BRIEF_MAX_SURVEYS; row++) {
+		struct brief_survey *sv = &b->s[b->ns];
+
+		sv->code = PQgetvalue(r, row, 1);
+		sv->kind = PQgetvalue(r, row, 2);
+		sv->title = PQgetvalue(r, row, 3);
+		sv->year = (int)num(r, row, 4);
+		sv->start = PQgetvalue(r, row, 5);
+		sv->end = PQgetvalue(r, row, 6);
+		if (strcmp(sv->code, b->survey_code) == 0)
+			b->cur = (int)b->ns;
+		b->ns++;
+	}
+	r = fetch(conn, b, "SELECT indicator, label, question, COALESCE(channel, ''), survey, "
+	          "COALESCE(objective, -1), n, w, k, w2, k2, design_n FROM brief_trends($1)",
+	          1, &orgs);
+	if (!r)
+		return -1;
+	nrow = PQntuples(r);
+	for (row = 0; row < nrow; row++) {
+		if (!ind || strcmp(ind->code, PQgetvalue(r, row, 0)) != 0) {
+			if (b->nind >= BRIEF_MAX_IND) {
+				ind = NULL;
+				continue;
+			}
+			ind = &b->ind[b->nind++];
+			ind->code = PQgetvalue(r, row, 0);
+			ind->label = PQgetvalue(r, row, 1);
+			ind->question = PQgetvalue(r, row, 2);
+			ind->channel = PQgetvalue(r, row, 3);
+			ind->raw = -1;
+			for (j = 0; j < BRIEF_MAX_SURVEYS; j++) {
+				ind->pt[j].objective = -1;
+				ind->pt[j].prev = -1;
+			}
+		}
+		if (!ind)
+			continue;
+		for (s = 0; s < (int)b->ns; s++)
+			if (strcmp(b->s[s].code, PQgetvalue(r, row, 4)) == 0)
+				break;
+		if (s == (int)b->ns)
+			continue;
+		ind->pt[s].objective = num(r, row, 5);
+		agg_from(r, row, 6, &a);
+		west_compute(&a, &ind->pt[s].e);
+	}
+	/* Significant changes, each survey against the previous one where the rate is shown. */
+	for (i = 0; i < b->nind; i++) {
+		int last = -1;
+
+		for (s = 0; s < (int)b->ns; s++) {
+			if (!b->ind[i].pt[s].e.shown)
+				continue;
+			if (last >= 0) {
+				b->ind[i].pt[s].prev = last;
+				b->ind[i].pt[s].change = west_compare(&b->ind[i].pt[s].e,
+				                                      &b->ind[i].pt[last].e);
+			}
+			last = s;
+		}
+	}
+	return 0;
+}
+
+static int load_cells(PGconn *conn, struct brief *b, const char *orgs, const char *surveys)
+{
+	const char *p[3] = { orgs, surveys, "total" };
+	PGresult *r;
+	int row, qi;
+	size_t d, i, j;
+	struct wagg a, rest;
+	struct west er;
+
+	r = fetch(conn, b, "SELECT question, grp, label, n, w, k, w2, k2, design_n, npos "
+	          "FROM brief_cells($1, $2, $3)", 3, p);
+	if (!r)
+		return -1;
+	for (row = 0; row < PQntuples(r) && b->nq < BRIEF_MAX_Q; row++) {
+		struct brief_question *q = &b->q[b->nq++];
+
+		q->code = PQgetvalue(r, row, 0);
+		q->label = q->code;
+		for (i = 0; i < b->nind; i++)
+			if (!b->ind[i].channel[0] && strcmp(b->ind[i].question, q->code) == 0) {
+				q->label = b->ind[i].label;
+				break;
+			}
+		agg_from(r, row, 3, &q->all);
+		west_compute(&q->all, &q->e);
+		q->raw = q->all.n > 0 ? num(r, row, 9) / q->all.n : -1;
+	}
+	for (i = 0; i < b->nind; i++) {
+		qi = question_index(b, b->ind[i].question);
+		if (qi >= 0 && !b->ind[i].channel[0])
+			b->ind[i].raw = b->q[qi].raw;
+	}
+	for (d = 0; d < BRIEF_NDIMS; d++) {
+		struct brief_dim *dm = &b->dim[d];
+
+		dm->key = dims[d].key;
+		dm->title = msg_text(dims[d].title);
+		p[2] = dims[d].key;
+		r = fetch(conn, b, "SELECT question, grp, label, n, w, k, w2, k2, design_n "
+		          "FROM brief_cells($1, $2, $3)", 3, p);
+		if (!r)
+			return -1;
+		for (row = 0; row < PQntuples(r); row++) {
+			qi = question_index(b, PQgetvalue(r, row, 0));
+			if (qi < 0)
+				continue;
+			for (j = 0; j < dm->ng; j++)
+				if (strcmp(dm->g[j].code, PQgetvalue(r, row, 1)) == 0)
+					break;
+			if (j == dm->ng) {
+				if (dm->ng >= BRIEF_MAX_GROUPS) {
+					dm->dropped++;
+					continue;
+				}
+				dm->g[j].code = PQgetvalue(r, row, 1);
+				dm->g[j].label = PQgetvalue(r, row, 2);
+				dm->ng++;
+			}
+			agg_from(r, row, 3, &a);
+			west_compute(&a, &dm->g[j].e[qi]);
+			rest = wagg_minus(&b->q[qi].all, &a);
+			west_compute(&rest, &er);
+			dm->g[j].rest[qi] = er;
+			dm->g[j].diff[qi] = west_compare(&dm->g[j].e[qi], &er);
+		}
+	}
+	return 0;
+}
+
+static int load_method(PGconn *conn, struct brief *b, const char *orgs, const char *surveys)
+{
+	const char *p[3] = { orgs, surveys, "total" };
+	char mid[16];
+	PGresult *r;
+	struct outbuf ch;
+	int row, qi;
+	struct wagg a;
+
+	r = fetch(conn, b, "SELECT responses, first_day, last_day, weighted, margins, deff, "
+	          "iterations, weight_min, weight_max, mirror_id, mirror_code, mirror_title, "
+	          "mirror_responses FROM brief_method($1, $2)", 2, p);
+	if (!r)
+		return -1;
+	b->responses = (long long)num(r, 0, 0);
+	b->first_day = PQgetvalue(r, 0, 1);
+	b->last_day = PQgetvalue(r, 0, 2);
+	b->weighted = PQgetvalue(r, 0, 3)[0] == 't';
+	b->margins_json = PQgetvalue(r, 0, 4);
+	b->deff = num(r, 0, 5);
+	b->iterations = (int)num(r, 0, 6);
+	b->w_min = num(r, 0, 7);
+	b->w_max = num(r, 0, 8);
+	if (!PQgetisnull(r, 0, 9)) {
+		b->mirror_code = PQgetvalue(r, 0, 10);
+		b->mirror_title = PQgetvalue(r, 0, 11);
+		b->mirror_responses = (long long)num(r, 0, 12);
+		snprintf(mid, sizeof mid, "%s", PQgetvalue(r, 0, 9));
+		p[1] = mid;
+		r = fetch(conn, b, "SELECT question, grp, label, n, w, k, w2, k2, design_n "
+		          "FROM brief_cells($1, $2, $3)", 3, p);
+		if (!r)
+			return -1;
+		for (row = 0; row < PQntuples(r) && b->nmir < BRIEF_MAX_Q; row++) {
+			struct brief_mirror *mr = &b->mir[b->nmir];
+
+			qi = question_index(b, PQgetvalue(r, row, 0));
+			if (qi < 0)
+				continue;
+			mr->question = b->q[qi].code;
+			mr->label = b->q[qi].label;
+			mr->users = b->q[qi].e;
+			agg_from(r, row, 3, &a);
+			west_compute(&a, &mr->agents);
+			mr->diff = west_compare(&mr->agents, &mr->users);
+			b->nmir++;
+		}
+	}
+	p[1] = surveys;
+	r = fetch(conn, b, "SELECT kind, collector, format, batch_id, day, forms "
+	          "FROM report_sources($1, $2)", 2, p);
+	if (!r)
+		return -1;
+	for (row = 0; row < PQntuples(r) && b->nsrc < BRIEF_MAX_SOURCES; row++) {
+		struct brief_source *s = &b->src[b->nsrc++];
+
+		s->is_batch = strcmp(PQgetvalue(r, row, 0), "lot") == 0;
+		s->collector = PQgetvalue(r, row, 1);
+		s->format = PQgetvalue(r, row, 2);
+		s->batch = PQgetvalue(r, row, 3);
+		s->day = PQgetvalue(r, row, 4);
+		s->forms = (long long)num(r, row, 5);
+	}
+	r = fetch(conn, b, "SELECT label, forms FROM report_channel_forms($1, $2)", 2, p);
+	if (!r)
+		return -1;
+	outbuf_init(&ch, 1 << 16);
+	for (row = 0; row < PQntuples(r); row++) {
+		char n[FR_NUM_SIZE];
+
+		fr_int((long long)num(r, row, 1), n, sizeof n);
+		outbuf_addf(&ch, "%s%s : %s", row ? ", " : "", PQgetvalue(r, row, 0), n);
+	}
+	outbuf_adds(&ch, "");
+	b->channels = ch.data ? strdup((char *)ch.data) : strdup("");
+	outbuf_release(&ch);
+	return b->channels ? 0 : -1;
+}
+
+int brief_load(PGconn *conn, int org, const char *code, struct brief *b)
+{
+	char orgs[16], surveys[16];
+	const char *p[2];
+	PGresult *r;
+
+	snprintf(orgs, sizeof orgs, "%d", org);
+	p[0] = orgs;
+	p[1] = code;
+	r = fetch(conn, b, "SELECT survey_id, code, kind, title, period_start, period_end, "
+	          "org_name, data_epoch, data_day FROM report_survey($1, $2)", 2, p);
+	if (!r)
+		return REPORT_DBERROR;
+	if (PQntuples(r) != 1) {
+		r = fetch(conn, b, "SELECT string_agg(code, ', ' ORDER BY code) FROM survey "
+		          "WHERE org_id = $1", 1, p);
+		msg_print(stderr, PROG, MSG_UNKNOWN_SURVEY, code, r ? PQgetvalue(r, 0, 0) : "");
+		return REPORT_REJECTED;
+	}
+	b->survey_id = (int)num(r, 0, 0);
+	b->survey_code = PQgetvalue(r, 0, 1);
+	b->kind = PQgetvalue(r, 0, 2);
+	b->title = PQgetvalue(r, 0, 3);
+	b->period_start = PQgetvalue(r, 0, 4);
+	b->period_end = PQgetvalue(r, 0, 5);
+	b->org_name = PQgetvalue(r, 0, 6);
+	b->data_epoch = (long long)num(r, 0, 7);
+	b->data_day = PQgetvalue(r, 0, 8);
+	snprintf(surveys, sizeof surveys, "%d", b->survey_id);
+	if (load_trends(conn, b, orgs) < 0 || load_cells(conn, b, orgs, surveys) < 0 ||
+	    load_method(conn, b, orgs, surveys) < 0)
+		return REPORT_DBERROR;
+	return REPORT_OK;
+}
+
+void brief_release(struct brief *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nres; i++)
+		PQclear(b->res[i]);
+	for (i = 0; i < b->npoints; i++)
+		free(b->points[i]);
+	free((char *)b->channels);
+	memset(b, 0, sizeof *b);
+}
+
+/* ---- open data ---- */
+
+static void csv_pct(double v, int valid, char *buf, size_t size)
+{
+	if (valid)
+		fr_csv_decimal(100.0 * v, 1, buf, size);
+	else
+		buf[0] = '\0';
+}
+
+static int csv_est(struct outbuf *out, const char *section, const char *survey,
+                   const char *code, const char *label, const char *group, const char *glabel,
+                   const struct west *e, double objective, const char *mark)
+{
+	char n[FR_NUM_SIZE], p[FR_NUM_SIZE], lo[FR_NUM_SIZE], hi[FR_NUM_SIZE], ob[FR_NUM_SIZE];
+	char px[FR_NUM_SIZE], se[FR_NUM_SIZE];
+	const char *f[14];
+
+	snprintf(n, sizeof n, "%.0f", e->n);
+	csv_pct(e->p, e->shown, p, sizeof p);
+	csv_pct(e->lo, e->shown, lo, sizeof lo);
+	csv_pct(e->hi, e->shown, hi, sizeof hi);
+	if (objective >= 0)
+		fr_csv_decimal(objective, 1, ob, sizeof ob);
+	else
+		ob[0] = '\0';
+	f[0] = section;
+	f[1] = survey;
+	f[2] = code;
+	f[3] = label;
+	f[4] = group;
+	f[5] = glabel;
+	f[6] = n;
+	f[7] = p;
+	f[8] = lo;
+	f[9] = hi;
+	f[10] = ob;
+	f[11] = mark;
+	/* Full precision, for whoever recomputes the intervals (R: svyciprop, see wstats.h). */
+	if (e->shown) {
+		fr_csv_decimal(e->p, 10, px, sizeof px);
+		fr_csv_decimal(e->se, 10, se, sizeof se);
+	} else {
+		px[0] = se[0] = '\0';
+	}
+	f[12] = px;
+	f[13] = se;
+	return csv_row(out, f, 14);
+}
+
+static const char *mark_text(int v)
+{
+	return v > 0 ? "plus haut" : v < 0 ? "plus bas" : "";
+}
+
+int brief_csv(const struct brief *b, struct outbuf *out)
+{
+	size_t i, s, d, g;
+
+	csv_begin(out, "section;enquete;code;libelle;groupe;libelle_groupe;reponses;taux;ic_bas;"
+	          "ic_haut;objectif;ecart_significatif;proportion;erreur_type");
+	for (i = 0; i < b->nind; i++)
+		for (s = 0; s < b->ns; s++) {
+			const struct brief_point *pt = &b->ind[i].pt[s];
+
+			if (!pt->e.valid)
+				continue;
+			csv_est(out, "evolution", b->s[s].code, b->ind[i].code, b->ind[i].label,
+			        b->ind[i].channel, "", &pt->e, pt->objective,
+			        pt->change > 0 ? "hausse" : pt->change < 0 ? "baisse" : "");
+		}
+	for (d = 0; d < BRIEF_NDIMS; d++)
+		for (g = 0; g < b->dim[d].ng; g++)
+			for (i = 0; i < b->nq; i++) {
+				const struct brief_group *gr = &b->dim[d].g[g];
+
+				if (!gr->e[i].valid)
+					continue;
+				csv_est(out, b->dim[d].key, b->survey_code, b->q[i].code, b->q[i].label,
+				        gr->code, gr->label, &gr->e[i], -1, mark_text(gr->diff[i]));
+			}
+	for (i = 0; i < b->nmir; i++) {
+		csv_est(out, "miroir_usagers", b->survey_code, b->mir[i].question, b->mir[i].label,
+		        "", "", &b->mir[i].users, -1, "");
+		csv_est(out, "miroir_agents", b->mirror_code, b->mir[i].question, b->mir[i].label,
+		        "", "", &b->mir[i].agents, -1, mark_text(b->mir[i].diff));
+	}
+	return out->failed ? -1 : 0;
+}
+
+/* ---- the command ---- */
+
+static int source_date_epoch(long long *epoch)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0) {
+		msg_print(stderr, PROG, MSG_REP_BAD_EPOCH, s);
+		return -1;
+	}
+	*epoch = v;
+	return 0;
+}
+
+static int write_out(const char *path, const struct outbuf *o)
+{
+	if (file_write_atomic(path, o->data, o->len) != 0) {
+		msg_print(stderr, PROG, MSG_REP_WRITE_FAILED, path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int report_brief(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "survey", required_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "csv", required_argument, NULL, 'c' },
+		{ "bundle", required_argument, NULL, 'b' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "org", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *survey = NULL, *pdf_path = NULL, *csv_path = NULL, *zip_path = NULL;
+	const char *conninfo = NULL, *org_code = NULL, *why = "";
+	struct brief *b = NULL;
+	struct outbuf pdf, csv;
+	char *note = NULL, pdf_name[160], csv_name[160];
+	PGconn *conn = NULL;
+	long long epoch = -1;
+	int c, org, rc = REPORT_USAGE;
+
+	outbuf_init(&pdf, OUTBUF_MAX);
+	outbuf_init(&csv, OUTBUF_MAX);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': survey = optarg; break;
+		case 'o': pdf_path = optarg; break;
+		case 'c': csv_path = optarg; break;
+		case 'b': zip_path = optarg; break;
+		case 'd': conninfo = optarg; break;
+		case 'g': org_code = optarg; break;
+		case 'h':
+			printf(msg_text(MSG_B_USAGE), PROG);
+			rc = REPORT_OK;
+			goto out;
+		default:
+			msg_print(stderr, PROG, MSG_REP_BAD_OPTION, argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		msg_print(stderr, PROG, MSG_REP_EXTRA_ARG, argv[optind]);
+		goto out;
+	}
+	if (!survey) {
+		msg_print(stderr, PROG, MSG_REP_NEED_SURVEY);
+		goto out;
+	}
+	if (!pdf_path && !csv_path && !zip_path) {
+		msg_print(stderr, PROG, MSG_REP_NEED_OUTPUT);
+		goto out;
+	}
+	if (source_date_epoch(&epoch) != 0)
+		goto out;
+	rc = REPORT_DBERROR;
+	b = calloc(1, sizeof *b);
+	if (!b)
+		goto out;
+	conn = db_connect(PROG, conninfo);
+	if (!conn)
+		goto out;
+	org = db_org(conn, PROG, org_code);
+	if (org < 0)
+		goto out;
+	rc = brief_load(conn, org, survey, b);
+	if (rc != REPORT_OK)
+		goto out;
+	rc = REPORT_DBERROR;
+	PQfinish(conn);
+	conn = NULL;
+	if (strcmp(b->kind, "large") != 0)
+		msg_print(stderr, PROG, MSG_B_NOT_LARGE, survey);
+	if (!b->weighted && strcmp(b->kind, "large") == 0)
+		msg_print(stderr, PROG, MSG_B_NOT_WEIGHTED, survey);
+	if (epoch >= 0)
+		b->data_epoch = epoch;
+	if (brief_summary(b) != 0) {
+		fprintf(stderr, "%s: out of memory\n", PROG);
+		goto out;
+	}
+	if (brief_draw(b, &pdf, &why) != 0) {
+		msg_print(stderr, PROG, MSG_REP_PDF_FAILED, why);
+		goto out;
+	}
+	if (brief_csv(b, &csv) != 0) {
+		msg_print(stderr, PROG, MSG_REP_TOO_BIG);
+		goto out;
+	}
+	if (pdf_path && write_out(pdf_path, &pdf) != 0)
+		goto out;
+	if (csv_path && write_out(csv_path, &csv) != 0)
+		goto out;
+	if (zip_path) {
+		struct bundle_entry e[3];
+
+		snprintf(pdf_name, sizeof pdf_name, "%s.pdf", b->survey_code);
+		snprintf(csv_name, sizeof csv_name, "%s.csv", b->survey_code);
+		note = brief_method_text(b);
+		if (!note)
+			goto out;
+		e[0] = (struct bundle_entry){ pdf_name, pdf.data, pdf.len };
+		e[1] = (struct bundle_entry){ csv_name, csv.data, csv.len };
+		e[2] = (struct bundle_entry){ "methode.txt", note, strlen(note) };
+		if (bundle_write(zip_path, e, 3, b->data_epoch, &why) != 0) {
+			msg_print(stderr, PROG, MSG_REP_ZIP_FAILED, zip_path, why);
+			goto out;
+		}
+	}
+	rc = REPORT_OK;
+out:
+	free(note);
+	outbuf_release(&pdf);
+	outbuf_release(&csv);
+	if (b)
+		brief_release(b);
+	free(b);
+	if (conn)
+		PQfinish(conn);
+	return rc;
+}
