@@ -226,9 +226,8 @@ static int detect_encoding(struct rowstream *rs, const struct scan *sc, struct d
 		diag_at(d, sc->nul_line, 0, MSG_BINARY_FILE, 0, sc->nul_pos);
 		return -1;
 	}
-	if (rs->enc == ENC_UTF16LE || rs->enc == ENC_UTF16BE || rs->enc == ENC_CP1252) {
-		const char *from = rs->enc == ENC_UTF16LE ? "UTF-16LE"
-		                   : rs->enc == ENC_UTF16BE ? "UTF-16BE" : "WINDOWS-1252";
+	if (rs->enc == ENC_UTF16LE || rs->enc == ENC_UTF16BE) {
+		const char *from = rs->enc == ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
 
 		rs->cd = iconv_open("UTF-8", from);
 		if (rs->cd == (iconv_t)-1) {
@@ -258,6 +257,45 @@ static int text_reserve(struct rowstream *rs, size_t more)
 	return 0;
 }
 
+/* Windows-1252 bytes 0x80..0x9F; the five bytes Windows leaves undefined keep their C1 code
+ * point, as Windows itself does, so that any byte converts and no chunking changes the result.
+ * 0xA0..0xFF are Latin-1. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static int decode_cp1252(struct rowstream *rs, const unsigned char *in, size_t n)
+{
+	size_t i;
+	char *out;
+
+	if (text_reserve(rs, n * 3 + 1) < 0)
+		return -1;
+	out = rs->text + rs->textlen;
+	for (i = 0; i < n; i++) {
+		unsigned c = in[i];
+
+		if (c >= 0x80 && c < 0xA0)
+			c = cp1252_high[c - 0x80];
+		if (c < 0x80) {
+			*out++ = (char)c;
+		} else if (c < 0x800) {
+			*out++ = (char)(0xC0 | (c >> 6));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		} else {
+			*out++ = (char)(0xE0 | (c >> 12));
+			*out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	rs->textlen = (size_t)(out - rs->text);
+	rs->rawlen = 0;
+	return 0;
+}
+
 /* Converts rs->raw into rs->text; keeps an incomplete trailing sequence in raw unless final. */
 static int decode(struct rowstream *rs, int final, struct diag *d)
 {
@@ -271,6 +309,8 @@ static int decode(struct rowstream *rs, int final, struct diag *d)
 		inleft -= k;
 		rs->skip_bom -= (int)k;
 	}
+	if (rs->enc == ENC_CP1252)
+		return decode_cp1252(rs, (const unsigned char *)in, inleft);
 	if (rs->cd == (iconv_t)0 || rs->cd == (iconv_t)-1) {
 		size_t incomplete, ok = utf8_valid_prefix(in, inleft, &incomplete);
 
@@ -308,9 +348,7 @@ static int decode(struct rowstream *rs, int final, struct diag *d)
 				continue;
 			if (errno == EINVAL && !final)
 				break;
-			diag_at(d, rs->line, 0,
-			        rs->enc == ENC_CP1252 ? MSG_ICONV_FAILED : MSG_BAD_UTF16,
-			        "Windows-1252");
+			diag_at(d, rs->line, 0, MSG_BAD_UTF16);
 			return -1;
 		}
 	}

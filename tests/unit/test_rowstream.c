@@ -127,6 +127,15 @@ static void test_windows_1252(void **state)
 	free(errors);
 }
 
+static void test_windows_1252_every_byte_converts(void **state)
+{
+	/* 0x81 is undefined in Windows-1252: kept as U+0081, whatever the chunk size; 0x80 is € */
+	const char data[] = "a;b\r\n\x81;\x80 \x9c\r\n";
+
+	(void)state;
+	expect_rows(data, sizeof(data) - 1, "1|a|b\n2|\xc2\x81|\xe2\x82\xac \xc5\x93\n");
+}
+
 static void test_utf8_bom(void **state)
 {
 	const char data[] = "\xef\xbb\xbf\"id\";\"Q\"\r\n\"1\";\"Très\"\r\n";
@@ -307,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_multiline_quoted_fields_keep_their_start_line),
 		cmocka_unit_test(test_tab_and_comma_sniffed),
 		cmocka_unit_test(test_windows_1252),
+		cmocka_unit_test(test_windows_1252_every_byte_converts),
 		cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_utf16le),
 		cmocka_unit_test(test_bom_then_windows_1252_is_refused),
