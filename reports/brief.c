@@ -10,6 +10,7 @@
 
 #include "brief.h"
 #include "bundle.h"
+#include "command.h"
 #include "csvout.h"
 #include "db.h"
 #include "flash.h"
@@ -432,111 +433,43 @@ int brief_csv(const struct brief *b, struct outbuf *out)
 
 /* ---- the command ---- */
 
-static int source_date_epoch(long long *epoch)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v < 0) {
-		msg_print(stderr, PROG, MSG_REP_BAD_EPOCH, s);
-		return -1;
-	}
-	*epoch = v;
-	return 0;
-}
-
-static int write_out(const char *path, const struct outbuf *o)
-{
-	if (file_write_atomic(path, o->data, o->len) != 0) {
-		msg_print(stderr, PROG, MSG_REP_WRITE_FAILED, path, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int report_brief(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "survey", required_argument, NULL, 's' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "csv", required_argument, NULL, 'c' },
-		{ "bundle", required_argument, NULL, 'b' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "org", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *survey = NULL, *pdf_path = NULL, *csv_path = NULL, *zip_path = NULL;
-	const char *conninfo = NULL, *org_code = NULL, *why = "";
+	struct report_args a;
 	struct brief *b = NULL;
 	struct outbuf pdf, csv;
-	char *note = NULL, pdf_name[160], csv_name[160];
+	const char *why = "";
+	char *note = NULL;
 	PGconn *conn = NULL;
-	long long epoch = -1;
-	int c, org, rc = REPORT_USAGE;
+	int org, rc;
 
+	rc = report_args_parse(argc, argv, MSG_B_USAGE, &a);
+	if (rc >= 0)
+		return rc;
+	rc = REPORT_DBERROR;
 	outbuf_init(&pdf, OUTBUF_MAX);
 	outbuf_init(&csv, OUTBUF_MAX);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': survey = optarg; break;
-		case 'o': pdf_path = optarg; break;
-		case 'c': csv_path = optarg; break;
-		case 'b': zip_path = optarg; break;
-		case 'd': conninfo = optarg; break;
-		case 'g': org_code = optarg; break;
-		case 'h':
-			printf(msg_text(MSG_B_USAGE), PROG);
-			rc = REPORT_OK;
-			goto out;
-		default:
-			msg_print(stderr, PROG, MSG_REP_BAD_OPTION, argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		msg_print(stderr, PROG, MSG_REP_EXTRA_ARG, argv[optind]);
-		goto out;
-	}
-	if (!survey) {
-		msg_print(stderr, PROG, MSG_REP_NEED_SURVEY);
-		goto out;
-	}
-	if (!pdf_path && !csv_path && !zip_path) {
-		msg_print(stderr, PROG, MSG_REP_NEED_OUTPUT);
-		goto out;
-	}
-	if (source_date_epoch(&epoch) != 0)
-		goto out;
-	rc = REPORT_DBERROR;
 	b = calloc(1, sizeof *b);
 	if (!b)
 		goto out;
-	conn = db_connect(PROG, conninfo);
+	conn = db_connect(PROG, a.conninfo);
 	if (!conn)
 		goto out;
-	org = db_org(conn, PROG, org_code);
+	org = db_org(conn, PROG, a.org);
 	if (org < 0)
 		goto out;
-	rc = brief_load(conn, org, survey, b);
+	rc = brief_load(conn, org, a.survey, b);
 	if (rc != REPORT_OK)
 		goto out;
 	rc = REPORT_DBERROR;
 	PQfinish(conn);
 	conn = NULL;
 	if (strcmp(b->kind, "large") != 0)
-		msg_print(stderr, PROG, MSG_B_NOT_LARGE, survey);
+		msg_print(stderr, PROG, MSG_B_NOT_LARGE, a.survey);
 	if (!b->weighted && strcmp(b->kind, "large") == 0)
-		msg_print(stderr, PROG, MSG_B_NOT_WEIGHTED, survey);
-	if (epoch >= 0)
-		b->data_epoch = epoch;
+		msg_print(stderr, PROG, MSG_B_NOT_WEIGHTED, a.survey);
+	if (a.epoch >= 0)
+		b->data_epoch = a.epoch;
 	if (brief_summary(b) != 0) {
 		fprintf(stderr, "%s: out of memory\n", PROG);
 		goto out;
@@ -549,26 +482,9 @@ int report_brief(int argc, char **argv)
 		msg_print(stderr, PROG, MSG_REP_TOO_BIG);
 		goto out;
 	}
-	if (pdf_path && write_out(pdf_path, &pdf) != 0)
+	note = brief_method_text(b);
+	if (!note || report_write(&a, b->survey_code, &pdf, &csv, note, b->data_epoch) != 0)
 		goto out;
-	if (csv_path && write_out(csv_path, &csv) != 0)
-		goto out;
-	if (zip_path) {
-		struct bundle_entry e[3];
-
-		snprintf(pdf_name, sizeof pdf_name, "%s.pdf", b->survey_code);
-		snprintf(csv_name, sizeof csv_name, "%s.csv", b->survey_code);
-		note = brief_method_text(b);
-		if (!note)
-			goto out;
-		e[0] = (struct bundle_entry){ pdf_name, pdf.data, pdf.len };
-		e[1] = (struct bundle_entry){ csv_name, csv.data, csv.len };
-		e[2] = (struct bundle_entry){ "methode.txt", note, strlen(note) };
-		if (bundle_write(zip_path, e, 3, b->data_epoch, &why) != 0) {
-			msg_print(stderr, PROG, MSG_REP_ZIP_FAILED, zip_path, why);
-			goto out;
-		}
-	}
 	rc = REPORT_OK;
 out:
 	free(note);

@@ -9,6 +9,7 @@
 
 #include "brief.h"
 #include "flash.h"
+#include "command.h"
 #include "msg.h"
 #include "pdf.h"
 #include "stats.h"
@@ -44,45 +45,7 @@ static const struct pdf_style st_up_l = { 6.5, 1, 0, PDF_BLUE, PDF_LEFT };
 static const struct pdf_style st_down_l = { 6.5, 1, 0, PDF_VERMILLION, PDF_LEFT };
 static const struct pdf_style st_chart_h = { 8.5, 1, 0, PDF_INK, PDF_LEFT };
 
-/* Formatted catalogue text in a small ring, so that a few can be used in one expression. */
-static char *ring[12];
-static int ring_next;
-
-static const char *m(enum msg_id id, ...)
-{
-	char *s;
-	va_list ap;
-	int need;
-
-	va_start(ap, id);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	need = vsnprintf(NULL, 0, msg_text(id), ap);
-	va_end(ap);
-	if (need < 0)
-		return "";
-	s = malloc((size_t)need + 1);
-	if (!s)
-		return "";
-	va_start(ap, id);
-	vsnprintf(s, (size_t)need + 1, msg_text(id), ap);
-#pragma GCC diagnostic pop
-	va_end(ap);
-	free(ring[ring_next]);
-	ring[ring_next] = s;
-	ring_next = (ring_next + 1) % 12;
-	return s;
-}
-
-static void ring_clear(void)
-{
-	int i;
-
-	for (i = 0; i < 12; i++) {
-		free(ring[i]);
-		ring[i] = NULL;
-	}
-}
+#define m report_text
 
 static const char *pct(double v, char *buf)
 {
@@ -712,6 +675,6 @@ int brief_draw(const struct brief *b, struct outbuf *out, const char **why)
 	pdf_release(&p);
 	rc = 0;
 out:
-	ring_clear();
+	report_text_clear();
 	return rc;
 }

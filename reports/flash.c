@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "command.h"
 #include "csvout.h"
 #include "date.h"
 #include "db.h"
@@ -455,119 +456,39 @@ static char *flash_method_file(const struct flash *f, const char *pdf_name, cons
 	return note;
 }
 
-static void usage(FILE *out)
-{
-	char *s = msg_format(MSG_REP_FLASH_USAGE, PROG);
-
-	fprintf(out, "%s\n", s ? s : "");
-	free(s);
-}
-
-/* SOURCE_DATE_EPOCH when set: 0 and *epoch, or -1 (message printed) when it is not a number. */
-static int source_date_epoch(long long *epoch)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v < 0) {
-		msg_print(stderr, PROG, MSG_REP_BAD_EPOCH, s);
-		return -1;
-	}
-	*epoch = v;
-	return 0;
-}
-
-static int write_out(const char *path, const struct outbuf *b)
-{
-	if (file_write_atomic(path, b->data, b->len) != 0) {
-		msg_print(stderr, PROG, MSG_REP_WRITE_FAILED, path, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int report_flash(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "survey", required_argument, NULL, 's' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "csv", required_argument, NULL, 'c' },
-		{ "bundle", required_argument, NULL, 'b' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "org", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *survey = NULL, *pdf_path = NULL, *csv_path = NULL, *zip_path = NULL;
-	const char *conninfo = NULL, *org_code = NULL, *why = "";
+	struct report_args a;
 	struct flash f;
 	struct outbuf pdf, csv;
+	const char *why = "";
 	char *note = NULL, pdf_name[160], csv_name[160];
 	PGconn *conn = NULL;
-	long long epoch = -1;
-	int c, org, rc = EXIT_DB;
+	int org, rc;
 
+	rc = report_args_parse(argc, argv, MSG_REP_FLASH_USAGE, &a);
+	if (rc >= 0)
+		return rc;
+	rc = EXIT_DB;
 	memset(&f, 0, sizeof f);
 	outbuf_init(&pdf, OUTBUF_MAX);
 	outbuf_init(&csv, OUTBUF_MAX);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': survey = optarg; break;
-		case 'o': pdf_path = optarg; break;
-		case 'c': csv_path = optarg; break;
-		case 'b': zip_path = optarg; break;
-		case 'd': conninfo = optarg; break;
-		case 'g': org_code = optarg; break;
-		case 'h':
-			usage(stdout);
-			return EXIT_DONE;
-		case 'V':
-			printf("%s %s\n", PROG, BAROMETRE_VERSION);
-			return EXIT_DONE;
-		default:
-			msg_print(stderr, PROG, MSG_REP_BAD_OPTION, argv[optind - 1]);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		msg_print(stderr, PROG, MSG_REP_EXTRA_ARG, argv[optind]);
-		return EXIT_USAGE;
-	}
-	if (!survey) {
-		msg_print(stderr, PROG, MSG_REP_NEED_SURVEY);
-		return EXIT_USAGE;
-	}
-	if (!pdf_path && !csv_path && !zip_path) {
-		msg_print(stderr, PROG, MSG_REP_NEED_OUTPUT);
-		return EXIT_USAGE;
-	}
-	if (source_date_epoch(&epoch) != 0)
-		return EXIT_USAGE;
-
-	conn = db_connect(PROG, conninfo);
+	conn = db_connect(PROG, a.conninfo);
 	if (!conn)
-		return EXIT_DB;
-	org = db_org(conn, PROG, org_code);
+		goto out;
+	org = db_org(conn, PROG, a.org);
 	if (org < 0)
 		goto out;
-	rc = flash_load(conn, org, survey, &f);
+	rc = flash_load(conn, org, a.survey, &f);
 	if (rc != EXIT_DONE)
 		goto out;
 	rc = EXIT_DB;
 	PQfinish(conn);
 	conn = NULL;
 	if (strcmp(f.kind, "flash") != 0)
-		msg_print(stderr, PROG, MSG_REP_NOT_FLASH, survey);
-	if (epoch >= 0)
-		f.data_epoch = epoch;
+		msg_print(stderr, PROG, MSG_REP_NOT_FLASH, a.survey);
+	if (a.epoch >= 0)
+		f.data_epoch = a.epoch;
 
 	if (flash_draw(&f, &pdf, &why) != 0) {
 		msg_print(stderr, PROG, MSG_REP_PDF_FAILED, why);
@@ -577,26 +498,11 @@ int report_flash(int argc, char **argv)
 		msg_print(stderr, PROG, MSG_REP_TOO_BIG);
 		goto out;
 	}
-	if (pdf_path && write_out(pdf_path, &pdf) != 0)
+	snprintf(pdf_name, sizeof pdf_name, "%s.pdf", f.survey_code);
+	snprintf(csv_name, sizeof csv_name, "%s.csv", f.survey_code);
+	note = flash_method_file(&f, pdf_name, csv_name);
+	if (!note || report_write(&a, f.survey_code, &pdf, &csv, note, f.data_epoch) != 0)
 		goto out;
-	if (csv_path && write_out(csv_path, &csv) != 0)
-		goto out;
-	if (zip_path) {
-		struct bundle_entry e[3];
-
-		snprintf(pdf_name, sizeof pdf_name, "%s.pdf", f.survey_code);
-		snprintf(csv_name, sizeof csv_name, "%s.csv", f.survey_code);
-		note = flash_method_file(&f, pdf_name, csv_name);
-		if (!note)
-			goto out;
-		e[0] = (struct bundle_entry){ pdf_name, pdf.data, pdf.len };
-		e[1] = (struct bundle_entry){ csv_name, csv.data, csv.len };
-		e[2] = (struct bundle_entry){ "methode.txt", note, strlen(note) };
-		if (bundle_write(zip_path, e, 3, f.data_epoch, &why) != 0) {
-			msg_print(stderr, PROG, MSG_REP_ZIP_FAILED, zip_path, why);
-			goto out;
-		}
-	}
 	rc = EXIT_DONE;
 out:
 	free(note);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "command.h"
 #include "msg.h"
 #include "pdf.h"
 #include "stats.h"
@@ -47,42 +48,7 @@ static const struct pdf_style st_cell_r = { 8, 0, 0, PDF_INK, PDF_RIGHT };
 static const struct pdf_style st_cell_b = { 8, 1, 0, PDF_INK, PDF_RIGHT };
 static const struct pdf_style st_cell_i = { 7.5, 0, 1, PDF_GREY, PDF_LEFT };
 
-/* Text of a message, or "" when out of memory; kept in a small ring so that a few can be used
- * in one expression. */
-static char *ring[8];
-static int ring_next;
-
-static const char *m(enum msg_id id, ...)
-{
-	char *s;
-	va_list ap;
-	size_t need;
-	const char *t = msg_text(id);
-
-	va_start(ap, id);
-	need = (size_t)vsnprintf(NULL, 0, t, ap) + 1;
-	va_end(ap);
-	s = malloc(need);
-	if (!s)
-		return "";
-	va_start(ap, id);
-	vsnprintf(s, need, t, ap);
-	va_end(ap);
-	free(ring[ring_next]);
-	ring[ring_next] = s;
-	ring_next = (ring_next + 1) % 8;
-	return s;
-}
-
-static void ring_clear(void)
-{
-	int i;
-
-	for (i = 0; i < 8; i++) {
-		free(ring[i]);
-		ring[i] = NULL;
-	}
-}
+#define m report_text
 
 static double heading(struct pdf *p, double y, const char *tag, const struct pdf_style *st,
                       const char *text)
@@ -672,7 +638,7 @@ int flash_draw(const struct flash *f, struct outbuf *out, const char **why)
 	rc = 0;
 out:
 	pdf_release(&p);
-	ring_clear();
+	report_text_clear();
 	return rc;
 }
 
