@@ -531,7 +531,7 @@ int collect_main(int argc, char **argv, const char *prog, const char *usage,
 		return EXIT_DB;
 	}
 	org = db_org(conn, prog, opts.org);
-	if (org < 0) {
+	if (org < 0 || db_use_role(conn, prog, DB_ROLE_COLLECTOR) < 0) {
 		status = EXIT_DB;
 		goto out;
 	}

@@ -311,3 +311,36 @@ const char *db_operator(void)
 	snprintf(buf, sizeof(buf), "uid %lu", (unsigned long)geteuid());
 	return buf;
 }
+
+int db_use_role(PGconn *conn, const char *prog, const char *role)
+{
+	const char *params[1] = { role };
+	PGresult *r;
+	char *ident, *sql;
+	size_t n;
+	int usable, ret;
+
+	r = db_query(conn, prog, PGRES_TUPLES_OK,
+	             "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) "
+	             "AND pg_has_role(current_user, $1, 'USAGE')", 1, params);
+	if (!r)
+		return -1;
+	usable = PQgetvalue(r, 0, 0)[0] == 't';
+	PQclear(r);
+	if (!usable)
+		return 0;
+	ident = PQescapeIdentifier(conn, role, strlen(role));
+	if (!ident)
+		return -1;
+	n = strlen(ident) + 16;
+	sql = malloc(n);
+	if (!sql) {
+		PQfreemem(ident);
+		return -1;
+	}
+	snprintf(sql, n, "SET ROLE %s", ident);
+	ret = db_exec(conn, prog, sql, 0, NULL);
+	free(sql);
+	PQfreemem(ident);
+	return ret;
+}

@@ -45,6 +45,16 @@ int db_exec(PGconn *conn, const char *prog, const char *sql, int nparams,
  * message; prefix, when not NULL, is printed first ("FILE: "). */
 void db_report(PGconn *conn, const PGresult *res, const char *prog, const char *prefix);
 
+/* The least-privilege roles of schema/functions/090_roles.sql. */
+#define DB_ROLE_COLLECTOR "barometre_collector"
+#define DB_ROLE_REPORT "barometre_report"
+
+/* Switches the session to role (SET ROLE) when the role exists and the connected user may use
+ * it, so that a collector cannot read comments and a report cannot write; otherwise the session
+ * stays as it is (a database set up by hand, without the roles). Returns 0, or -1 after
+ * printing a database error. */
+int db_use_role(PGconn *conn, const char *prog, const char *role);
+
 /* Who runs the program, for the import log: $SUDO_USER, $USER or the uid. Static storage. */
 const char *db_operator(void);
 

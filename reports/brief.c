@@ -456,7 +456,7 @@ int report_brief(int argc, char **argv)
 	if (!conn)
 		goto out;
 	org = db_org(conn, PROG, a.org);
-	if (org < 0)
+	if (org < 0 || db_use_role(conn, PROG, DB_ROLE_REPORT) < 0)
 		goto out;
 	rc = brief_load(conn, org, a.survey, b);
 	if (rc != REPORT_OK)

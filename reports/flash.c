@@ -477,7 +477,7 @@ int report_flash(int argc, char **argv)
 	if (!conn)
 		goto out;
 	org = db_org(conn, PROG, a.org);
-	if (org < 0)
+	if (org < 0 || db_use_role(conn, PROG, DB_ROLE_REPORT) < 0)
 		goto out;
 	rc = flash_load(conn, org, a.survey, &f);
 	if (rc != EXIT_DONE)
