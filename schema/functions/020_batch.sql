@@ -73,16 +73,16 @@ BEGIN
 
     -- Responses: the first of each source id in the file, when the database does not have it yet.
     CREATE TEMP TABLE stage_new ON COMMIT DROP AS
-    SELECT DISTINCT ON (s.source_id) s.rownum, s.site_id, s.channel_id, s.journey, s.answered_on,
-           s.respondent, s.source_id
-      FROM stage s
-     WHERE s.kind = 'R'
-       AND NOT EXISTS (SELECT 1 FROM response r
-                        WHERE r.org_id = p_org AND r.survey_id = p_survey
-                          AND r.source_system = p_source_system AND r.source_id = s.source_id)
-     ORDER BY s.source_id, s.rownum;
-    ALTER TABLE stage_new ADD COLUMN response_id bigint;
-    UPDATE stage_new SET response_id = nextval(pg_get_serial_sequence('response', 'response_id'));
+    SELECT nextval(pg_get_serial_sequence('response', 'response_id')) AS response_id, d.*
+      FROM (SELECT DISTINCT ON (s.source_id) s.rownum, s.site_id, s.channel_id, s.journey,
+                   s.answered_on, s.respondent, s.source_id
+              FROM stage s
+             WHERE s.kind = 'R'
+               AND NOT EXISTS (SELECT 1 FROM response r
+                                WHERE r.org_id = p_org AND r.survey_id = p_survey
+                                  AND r.source_system = p_source_system
+                                  AND r.source_id = s.source_id)
+             ORDER BY s.source_id, s.rownum) d;
     ANALYZE stage_new;
 
     INSERT INTO response (org_id, response_id, survey_id, batch_id, site_id, channel_id, journey,
