@@ -1,0 +1,181 @@
+/* framaforms.c: Framaforms (Drupal Webform) result downloads: tab-separated by default (or
+ * comma, semicolon), every field quoted, UTF-8, or UTF-16LE for the "Excel (older)" variant.
+ * Three header rows: the form title; "Submission Details" and the names of multi-select and
+ * grid questions above their columns; then Serial, SID, Submitted Time, Completed Time,
+ * Modified Time, Draft, IP Address, UID, Username and the question or option labels (a
+ * multi-select gives one column per option holding "X"). Dates "12/03/2024 - 10:16". Drafts
+ * (Draft = 1) are set aside unless --include-incomplete. Source id: the SID. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "online.h"
+#include "text.h"
+#include "wide.h"
+
+enum { T_META = 1, T_ID, T_SUBMITTED, T_COMPLETED, T_DRAFT };
+
+static const struct wide_fixed fixed[] = {
+	{ "Serial", T_META }, { "Numéro de série", T_META }, { "N°", T_META },
+	{ "SID", T_ID },
+	{ "Submitted Time", T_SUBMITTED }, { "Heure de soumission", T_SUBMITTED },
+	{ "Date de soumission", T_SUBMITTED },
+	{ "Completed Time", T_COMPLETED }, { "Heure de fin", T_COMPLETED },
+	{ "Modified Time", T_META }, { "Heure de modification", T_META },
+	{ "Draft", T_DRAFT }, { "Brouillon", T_DRAFT },
+	{ NULL, 0 }
+};
+
+static const struct wide_spec spec = { fixed, "," };
+
+static const char submission_details[] = "Submission Details";
+
+/* The title row: only its first cell is filled (or "Submission Details" when the title row
+ * is missing). */
+static int detect(const struct row *first, enum rs_container container)
+{
+	size_t i;
+
+	(void)container;
+	if (first->n < 1 || !*first->f[0])
+		return 0;
+	if (text_same(first->f[0], submission_details))
+		return 70;
+	for (i = 1; i < first->n; i++)
+		if (*first->f[i])
+			return 0;
+	return 60;
+}
+
+/* A copy of a header row that outlives the next import_next(). */
+struct saved_row {
+	struct row row;
+};
+
+static void saved_release(struct saved_row *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->row.n; i++)
+		free(s->row.f[i]);
+	free(s->row.f);
+	free(s->row.len);
+	memset(s, 0, sizeof(*s));
+}
+
+static int saved_copy(struct saved_row *s, const struct row *r)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	s->row.f = calloc(r->n + 1, sizeof(*s->row.f));
+	s->row.len = calloc(r->n + 1, sizeof(*s->row.len));
+	if (!s->row.f || !s->row.len)
+		goto fail;
+	for (i = 0; i < r->n; i++) {
+		s->row.f[i] = strdup(r->f[i]);
+		if (!s->row.f[i])
+			goto fail;
+		s->row.len[i] = r->len[i];
+		s->row.n = i + 1;
+	}
+	s->row.line = r->line;
+	s->row.error = MSG__COUNT;
+	return 0;
+fail:
+	saved_release(s);
+	return -1;
+}
+
+static int is_header(const struct row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (wide_fixed_tag(fixed, r->f[i]) == T_ID)
+			return 1;
+	return 0;
+}
+
+/* Reads the header rows up to the column names. Returns 1 with *hdr (and groups filled when
+ * there was a group row), or 0 (reported) / -1. */
+static int read_header(struct import *imp, const struct row **hdr, struct saved_row *groups,
+                       int *has_groups)
+{
+	const struct row *row;
+	int k, r;
+
+	*has_groups = 0;
+	for (k = 0; k < 3; k++) {
+		r = import_next(imp, &row);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		if (is_header(row)) {
+			*hdr = row;
+			return 1;
+		}
+		if (k > 0 || text_same(row->f[0], submission_details)) {
+			saved_release(groups);
+			if (saved_copy(groups, row) < 0) {
+				imp->failed = 1;
+				return -1;
+			}
+			*has_groups = 1;
+		}
+	}
+	diag_file(imp->diag, MSG_ONLINE_FRAMA_HEADER);
+	return 0;
+}
+
+static int run(struct import *imp)
+{
+	struct wide w;
+	struct saved_row groups;
+	const struct row *row;
+	int r, id, submitted, completed, draft, has_groups, ret = -1;
+
+	memset(&groups, 0, sizeof(groups));
+	wide_init(&w, &spec);
+	r = read_header(imp, &row, &groups, &has_groups);
+	if (r <= 0)
+		goto out;
+	if (wide_header(&w, imp, row, has_groups ? &groups.row : NULL) < 0)
+		goto out;
+	id = wide_find(&w, T_ID);
+	submitted = wide_find(&w, T_SUBMITTED);
+	completed = wide_find(&w, T_COMPLETED);
+	draft = wide_find(&w, T_DRAFT);
+	for (;;) {
+		const char *sid;
+
+		r = import_next(imp, &row);
+		if (r != 1)
+			break;
+		if (strcmp(wide_cell(row, draft), "1") == 0 && !imp->opts->include_incomplete) {
+			import_skip(imp, msg_text(MSG_ONLINE_SKIP_DRAFT));
+			continue;
+		}
+		sid = wide_cell(row, id);
+		if (!*sid) {
+			diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, "SID");
+			continue;
+		}
+		if (wide_row(&w, imp, row, *wide_cell(row, completed) ? completed : submitted,
+		             sid) < 0 && imp->failed)
+			goto out;
+	}
+	ret = r < 0 ? -1 : 0;
+out:
+	saved_release(&groups);
+	wide_release(&w);
+	return ret;
+}
+
+const struct adapter adapter_framaforms = {
+	.name = "framaforms",
+	.label = "Framaforms",
+	.source_system = "framaforms",
+	.detect = detect,
+	.run = run,
+};
