@@ -1,0 +1,18 @@
+/* main.c: collect-phone, answers given on the phone: keys pressed in an IVR (Asterisk's
+ * Master.csv, a Newfies-Dialer survey report) or typed by the agent at the end of the call.
+ * One adapter per format; the framework (core/collect.h) does the rest. */
+#include "msg.h"
+#include "phone.h"
+
+static const struct adapter *const adapters[] = {
+	&adapter_asterisk,
+	&adapter_newfies,
+	&adapter_interview,
+	NULL,
+};
+
+int main(int argc, char **argv)
+{
+	return collect_main(argc, argv, "collect-phone", msg_text(MSG_PHONE_USAGE), adapters,
+	                    "auto", "telephone");
+}
