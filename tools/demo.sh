@@ -32,9 +32,13 @@ while read -r kind survey extra; do
 	weight)
 		# shellcheck disable=SC2086
 		run "$BIN/survey-report" weight --survey "$survey" $extra ;;
+	flash|brief)
+		name=$OUT/$([ "$kind" = flash ] && echo tableau-de-bord || echo note-au-conseil)-$survey
+		run "$BIN/survey-report" "$kind" --survey "$survey" -o "$name.pdf" \
+			--csv "$name.csv" --bundle "$name.zip" ;;
 	*)
-		run "$BIN/survey-report" "$kind" --survey "$survey" -o "$OUT/$kind-$survey.pdf" \
-			--csv "$OUT/$kind-$survey.csv" --bundle "$OUT/$kind-$survey.zip" ;;
+		echo "samples/reports.txt: rapport inconnu : $kind" >&2
+		exit 2 ;;
 	esac
 done < samples/reports.txt
 
