@@ -130,11 +130,14 @@ fuzz:
 bench: all
 	@sh tests/bench/run.sh $(BUILD)
 
+# Manual pages are made from each program's --help, the one description of its options.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/barometre/samples
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin
-	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	for p in $(PROGRAMS); do \
+	    sh tools/man.sh $$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$(basename $$p).1; \
+	done
 	cp -r samples/. $(DESTDIR)$(PREFIX)/share/barometre/samples
 
 clean:
