@@ -35,7 +35,7 @@ enum msg_id msg_by_key(const char *key)
 	return MSG__COUNT;
 }
 
-static char *msg_vformat(enum msg_id id, va_list ap)
+char *msg_vformat(enum msg_id id, va_list ap)
 {
 	va_list ap2;
 	int n;

@@ -20,8 +20,9 @@ const char *msg_text(enum msg_id id);
  * MSG__COUNT when unknown. */
 enum msg_id msg_by_key(const char *key);
 
-/* Formats a message into a malloc'd string that the caller frees. */
+/* Formats a message into a malloc'd string that the caller frees (NULL when out of memory). */
 char *msg_format(enum msg_id id, ...);
+char *msg_vformat(enum msg_id id, va_list ap);
 
 /* Formats a message whose arguments are all strings, given as one string joined by '|'
  * (the DETAIL of an SQL error). Returns a malloc'd string. */

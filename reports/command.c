@@ -133,22 +133,12 @@ const char *report_text(enum msg_id id, ...)
 {
 	char *s;
 	va_list ap;
-	int need;
 
 	va_start(ap, id);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	need = vsnprintf(NULL, 0, msg_text(id), ap);
+	s = msg_vformat(id, ap);
 	va_end(ap);
-	if (need < 0)
-		return "";
-	s = malloc((size_t)need + 1);
 	if (!s)
 		return "";
-	va_start(ap, id);
-	vsnprintf(s, (size_t)need + 1, msg_text(id), ap);
-#pragma GCC diagnostic pop
-	va_end(ap);
 	free(ring[ring_next]);
 	ring[ring_next] = s;
 	ring_next = (ring_next + 1) % RING;
