@@ -452,11 +452,8 @@ int report_brief(int argc, char **argv)
 	b = calloc(1, sizeof *b);
 	if (!b)
 		goto out;
-	conn = db_connect(PROG, a.conninfo);
+	conn = report_connect(&a, &org);
 	if (!conn)
-		goto out;
-	org = db_org(conn, PROG, a.org);
-	if (org < 0 || db_use_role(conn, PROG, DB_ROLE_REPORT) < 0)
 		goto out;
 	rc = brief_load(conn, org, a.survey, b);
 	if (rc != REPORT_OK)

@@ -9,6 +9,7 @@
 
 #include "bundle.h"
 #include "command.h"
+#include "db.h"
 #include "report.h"
 
 #define PROG "survey-report"
@@ -90,6 +91,20 @@ int report_args_parse(int argc, char **argv, enum msg_id usage, struct report_ar
 	if (source_date_epoch(&a->epoch) != 0)
 		return REPORT_USAGE;
 	return -1;
+}
+
+PGconn *report_connect(const struct report_args *a, int *org)
+{
+	PGconn *conn = db_connect(PROG, a->conninfo);
+
+	if (!conn)
+		return NULL;
+	*org = db_org(conn, PROG, a->org);
+	if (*org < 0 || db_use_role(conn, PROG, DB_ROLE_REPORT) < 0) {
+		PQfinish(conn);
+		return NULL;
+	}
+	return conn;
 }
 
 static int write_out(const char *path, const struct outbuf *b)

@@ -4,6 +4,8 @@
 #ifndef REPORTS_COMMAND_H
 #define REPORTS_COMMAND_H
 
+#include <libpq-fe.h>
+
 #include "msg.h"
 #include "outbuf.h"
 
@@ -16,6 +18,10 @@ struct report_args {
  * text, formatted with the program name. Returns -1 when the command should go on, else the
  * exit status to return at once (help shown: 0; usage error, message printed: 2). */
 int report_args_parse(int argc, char **argv, enum msg_id usage, struct report_args *a);
+
+/* Connects as a says, finds the organisation and takes the read-only report role. Returns the
+ * connection and *org, or NULL after a message (the caller exits REPORT_DBERROR). */
+PGconn *report_connect(const struct report_args *a, int *org);
 
 /* Writes what a asks for, each file atomically: the PDF, the CSV, and a bundle of both with the
  * method note (named CODE.pdf, CODE.csv, methode.txt, dated epoch). Returns 0, or -1 after a

@@ -473,11 +473,8 @@ int report_flash(int argc, char **argv)
 	memset(&f, 0, sizeof f);
 	outbuf_init(&pdf, OUTBUF_MAX);
 	outbuf_init(&csv, OUTBUF_MAX);
-	conn = db_connect(PROG, a.conninfo);
+	conn = report_connect(&a, &org);
 	if (!conn)
-		goto out;
-	org = db_org(conn, PROG, a.org);
-	if (org < 0 || db_use_role(conn, PROG, DB_ROLE_REPORT) < 0)
 		goto out;
 	rc = flash_load(conn, org, a.survey, &f);
 	if (rc != EXIT_DONE)
