@@ -688,3 +688,85 @@ void wide_row_hash(const struct wide *w, const struct row *r, char out[33])
 	for (i = 0; i < len && i < 16; i++)
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
+
+/* ---- one whole export ---- */
+
+int wide_find_header(const struct wide_fixed *list, const struct row *hdr, int tag)
+{
+	size_t i;
+
+	for (i = 0; i < hdr->n; i++)
+		if (wide_fixed_tag(list, hdr->f[i]) == tag)
+			return (int)i;
+	return -1;
+}
+
+/* The first row as the header. */
+static int first_row_header(struct import *imp, const struct row **hdr)
+{
+	int r = import_next(imp, hdr);
+
+	if (r == 0)
+		diag_file(imp->diag, MSG_NO_HEADER);
+	return r;
+}
+
+int wide_run(struct import *imp, const struct wide_spec *spec, const struct wide_hooks *hooks,
+             void *ctx)
+{
+	struct wide w;
+	const struct row *hdr = NULL, *groups = NULL, *row;
+	int r, id = -1, ret = -1;
+
+	wide_init(&w, spec);
+	if (hooks->header)
+		r = hooks->header(ctx, imp, &hdr, &groups);
+	else
+		r = first_row_header(imp, &hdr);
+	if (r <= 0)
+		goto out;
+	if (wide_header(&w, imp, hdr, groups) < 0)
+		goto out;
+	if (hooks->id_tag) {
+		id = wide_find(&w, hooks->id_tag);
+		if (id < 0 && !hooks->id_missing_ok) {
+			diag_at(imp->diag, hdr->line, 0, MSG_ONLINE_MISSING_COLUMN, hooks->id_name,
+			        imp->adapter->label);
+			goto out;
+		}
+	}
+	if (hooks->columns && hooks->columns(ctx, &w, imp, hdr) < 0)
+		goto out;
+	for (;;) {
+		struct wide_pick pick;
+
+		r = import_next(imp, &row);
+		if (r != 1)
+			break;
+		pick.id = wide_cell(row, id);
+		pick.id_col = id;
+		pick.date_col = -1;
+		pick.key = "";
+		pick.reason = MSG__COUNT;
+		pick.buf[0] = '\0';
+		switch (hooks->row(ctx, &w, imp, row, &pick)) {
+		case WIDE_STAGE:
+			if (hooks->id_tag && !*pick.id)
+				diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, hooks->id_name);
+			else
+				wide_row(&w, imp, row, pick.date_col, pick.key);
+			break;
+		case WIDE_ASIDE:
+			import_skip(imp, msg_text(pick.reason));
+			break;
+		case WIDE_DROP:
+			break;
+		}
+		if (imp->failed)
+			break;
+	}
+	ret = r < 0 || imp->failed ? -1 : 0;
+out:
+	wide_release(&w);
+	return ret;
+}

@@ -6,9 +6,11 @@
  * multi-select; the map's site, channel and journey columns; personal columns, which are never
  * read), then turns each data row into one response with its answers and comments.
  *
- * Use: wide_init(); read the header row(s) with import_next(); wide_header(); then for each data
- * row decide whether it counts (incomplete, draft... -> import_skip) and call wide_row() with
- * the row's source id and the column of its date; wide_release() at the end. */
+ * Use: wide_run() with the adapter's hooks, which reads the header, checks the response id
+ * column and stages every data row. Underneath: wide_init(); read the header row(s) with
+ * import_next(); wide_header(); then for each data row decide whether it counts (incomplete,
+ * draft... -> import_skip) and call wide_row() with the row's source id and the column of its
+ * date; wide_release() at the end. */
 #ifndef CORE_WIDE_H
 #define CORE_WIDE_H
 
@@ -104,6 +106,62 @@ int wide_row(struct wide *w, struct import *imp, const struct row *r, int date_c
 /* Hex of the first 16 bytes of the SHA-256 of the row's cells, personal columns left out (for
  * tools without a response id: Google Forms). out holds 33 bytes. */
 void wide_row_hash(const struct wide *w, const struct row *r, char out[33]);
+
+/* The column of the first cell of hdr whose tag in list is tag, or -1: read from the header
+ * itself, for a column the engine classes as personal (a caller's number) and never reads. */
+int wide_find_header(const struct wide_fixed *list, const struct row *hdr, int tag);
+
+/* ---- one whole export: wide_run() and the adapter's hooks ---- */
+
+/* What a row hook decides for one data row. */
+enum wide_verdict {
+	WIDE_STAGE,   /* a response: staged with pick->key, dated by pick->date_col */
+	WIDE_ASIDE,   /* set aside (import_skip) for pick->reason, counted in the summary */
+	WIDE_DROP     /* not a response (a Kobo HXL row), or a problem the hook reported */
+};
+
+/* One data row as the row hook sees it and fills it in. */
+#define WIDE_KEY_MAX 160
+struct wide_pick {
+	const char *id;          /* in: the response id cell ("" when there is no id column) */
+	int id_col;              /* in: the response id column, or -1 */
+	int date_col;            /* out: the column of the response's date, or -1 (set: -1) */
+	const char *key;         /* out, WIDE_STAGE: the source id (into buf or the row) */
+	enum msg_id reason;      /* out, WIDE_ASIDE: why the row is set aside */
+	char buf[WIDE_KEY_MAX];  /* room for a key the hook builds (snprintf) */
+};
+
+/* What differs between the exports wide_run() reads. Every hook gets the adapter's ctx. */
+struct wide_hooks {
+	/* Reads the header row(s): returns 1 with *hdr (valid until the next import_next()) and
+	 * *groups (a row of group titles, or NULL; see wide_header()), 0 when reported, -1 on a
+	 * failure. NULL: the first row is the header (MSG_NO_HEADER on an empty file). */
+	int (*header)(void *ctx, struct import *imp, const struct row **hdr,
+	              const struct row **groups);
+	/* The fixed tag of the response id column and its name in messages; 0: no id column
+	 * (the row hook makes the key, e.g. from wide_row_hash()). Without that column the file is
+	 * rejected (MSG_ONLINE_MISSING_COLUMN), unless id_missing_ok: then every row is reported
+	 * (MSG_ONLINE_NO_ID). A row whose id cell is empty is reported (MSG_ONLINE_NO_ID) after
+	 * the row hook, when the hook would stage it. */
+	int id_tag;
+	const char *id_name;
+	int id_missing_ok;
+	/* Optional, after the id column check: finds the adapter's other columns in w (hdr is the
+	 * header given to wide_header()); returns 0, or -1 when a missing one was reported. */
+	int (*columns)(void *ctx, struct wide *w, struct import *imp, const struct row *hdr);
+	/* Decides for one data row; fills pick (see enum wide_verdict). */
+	enum wide_verdict (*row)(void *ctx, struct wide *w, struct import *imp,
+	                         const struct row *r, struct wide_pick *pick);
+};
+
+/*
+ * Reads a whole wide export described by spec with the adapter's hooks: the header, the id
+ * column, then every data row (wide_row() for those the row hook stages). Stops at the first
+ * failure (imp->failed). Returns 0, or -1 when the header could not be used, the rows could not
+ * be read or the database failed (problems with rows are in imp->diag and return 0).
+ */
+int wide_run(struct import *imp, const struct wide_spec *spec, const struct wide_hooks *hooks,
+             void *ctx);
 
 /* ---- pure header classification (no survey needed; fuzzed) ---- */
 

@@ -96,15 +96,21 @@ static int is_header(const struct row *r)
 	return 0;
 }
 
-/* Reads the header rows up to the column names. Returns 1 with *hdr (and groups filled when
- * there was a group row), or 0 (reported) / -1. */
-static int read_header(struct import *imp, const struct row **hdr, struct saved_row *groups,
-                       int *has_groups)
+struct frama {
+	struct saved_row groups;
+	int has_groups;
+	int submitted, completed, draft;
+};
+
+/* Reads the header rows up to the column names. Returns 1 with *hdr (and *groups when there
+ * was a group row), or 0 (reported) / -1. */
+static int read_header(void *ctx, struct import *imp, const struct row **hdr,
+                       const struct row **groups)
 {
+	struct frama *f = ctx;
 	const struct row *row;
 	int k, r;
 
-	*has_groups = 0;
 	for (k = 0; k < 3; k++) {
 		r = import_next(imp, &row);
 		if (r < 0)
@@ -113,62 +119,69 @@ static int read_header(struct import *imp, const struct row **hdr, struct saved_
 			break;
 		if (is_header(row)) {
 			*hdr = row;
+			*groups = f->has_groups ? &f->groups.row : NULL;
 			return 1;
 		}
 		if (k > 0 || text_same(row->f[0], submission_details)) {
-			saved_release(groups);
-			if (saved_copy(groups, row) < 0) {
+			saved_release(&f->groups);
+			if (saved_copy(&f->groups, row) < 0) {
 				imp->failed = 1;
 				return -1;
 			}
-			*has_groups = 1;
+			f->has_groups = 1;
 		}
 	}
 	diag_file(imp->diag, MSG_ONLINE_FRAMA_HEADER);
 	return 0;
 }
 
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct frama *f = ctx;
+
+	(void)imp;
+	(void)hdr;
+	f->submitted = wide_find(w, T_SUBMITTED);
+	f->completed = wide_find(w, T_COMPLETED);
+	f->draft = wide_find(w, T_DRAFT);
+	return 0;
+}
+
+/* Drafts are set aside unless --include-incomplete; key: the SID. */
+static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
+                                  const struct row *r, struct wide_pick *pick)
+{
+	const struct frama *f = ctx;
+
+	(void)w;
+	if (strcmp(wide_cell(r, f->draft), "1") == 0 && !imp->opts->include_incomplete) {
+		pick->reason = MSG_ONLINE_SKIP_DRAFT;
+		return WIDE_ASIDE;
+	}
+	pick->key = pick->id;
+	pick->date_col = *wide_cell(r, f->completed) ? f->completed : f->submitted;
+	return WIDE_STAGE;
+}
+
+/* The header reader has seen the SID column; should a map file take it over, every row is
+ * reported without an id. */
+static const struct wide_hooks hooks = {
+	.header = read_header,
+	.id_tag = T_ID,
+	.id_name = "SID",
+	.id_missing_ok = 1,
+	.columns = find_columns,
+	.row = pick_row,
+};
+
 static int run(struct import *imp)
 {
-	struct wide w;
-	struct saved_row groups;
-	const struct row *row;
-	int r, id, submitted, completed, draft, has_groups, ret = -1;
+	struct frama f;
+	int ret;
 
-	memset(&groups, 0, sizeof(groups));
-	wide_init(&w, &spec);
-	r = read_header(imp, &row, &groups, &has_groups);
-	if (r <= 0)
-		goto out;
-	if (wide_header(&w, imp, row, has_groups ? &groups.row : NULL) < 0)
-		goto out;
-	id = wide_find(&w, T_ID);
-	submitted = wide_find(&w, T_SUBMITTED);
-	completed = wide_find(&w, T_COMPLETED);
-	draft = wide_find(&w, T_DRAFT);
-	for (;;) {
-		const char *sid;
-
-		r = import_next(imp, &row);
-		if (r != 1)
-			break;
-		if (strcmp(wide_cell(row, draft), "1") == 0 && !imp->opts->include_incomplete) {
-			import_skip(imp, msg_text(MSG_ONLINE_SKIP_DRAFT));
-			continue;
-		}
-		sid = wide_cell(row, id);
-		if (!*sid) {
-			diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, "SID");
-			continue;
-		}
-		if (wide_row(&w, imp, row, *wide_cell(row, completed) ? completed : submitted,
-		             sid) < 0 && imp->failed)
-			goto out;
-	}
-	ret = r < 0 ? -1 : 0;
-out:
-	saved_release(&groups);
-	wide_release(&w);
+	memset(&f, 0, sizeof(f));
+	ret = wide_run(imp, &spec, &hooks, &f);
+	saved_release(&f.groups);
 	return ret;
 }
 

@@ -27,48 +27,32 @@ static int detect(const struct row *first, enum rs_container container)
 	return container == RS_ZIP_CSV ? 95 : 85;
 }
 
+/* No response id: the timestamp (the id column) and a hash of the row. */
+static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
+                                  const struct row *r, struct wide_pick *pick)
+{
+	char hash[33];
+
+	(void)ctx;
+	(void)imp;
+	pick->date_col = pick->id_col;
+	if (!*pick->id)
+		return WIDE_STAGE;   /* reported by wide_run() */
+	wide_row_hash(w, r, hash);
+	snprintf(pick->buf, sizeof(pick->buf), "%.100s#%s", pick->id, hash);
+	pick->key = pick->buf;
+	return WIDE_STAGE;
+}
+
+static const struct wide_hooks hooks = {
+	.id_tag = T_TIME,
+	.id_name = "Horodateur",
+	.row = pick_row,
+};
+
 static int run(struct import *imp)
 {
-	struct wide w;
-	const struct row *row;
-	int r, time, ret = -1;
-
-	wide_init(&w, &spec);
-	r = import_next(imp, &row);
-	if (r <= 0) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (wide_header(&w, imp, row, NULL) < 0)
-		goto out;
-	time = wide_find(&w, T_TIME);
-	if (time < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_ONLINE_MISSING_COLUMN, "Horodateur",
-		        imp->adapter->label);
-		goto out;
-	}
-	for (;;) {
-		char hash[33], sid[160];
-		const char *ts;
-
-		r = import_next(imp, &row);
-		if (r != 1)
-			break;
-		ts = wide_cell(row, time);
-		if (!*ts) {
-			diag_at(imp->diag, row->line, time + 1, MSG_ONLINE_NO_ID, "Horodateur");
-			continue;
-		}
-		wide_row_hash(&w, row, hash);
-		snprintf(sid, sizeof(sid), "%.100s#%s", ts, hash);
-		if (wide_row(&w, imp, row, time, sid) < 0 && imp->failed)
-			goto out;
-	}
-	ret = r < 0 ? -1 : 0;
-out:
-	wide_release(&w);
-	return ret;
+	return wide_run(imp, &spec, &hooks, NULL);
 }
 
 const struct adapter adapter_google_forms = {

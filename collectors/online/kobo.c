@@ -65,56 +65,56 @@ static int not_approved(const char *status)
 	       text_same(status, "Not Approved") || text_same(status, "Non approuvé");
 }
 
+struct cols {
+	int time, validation;
+	int first;   /* the next row is the first under the header (maybe HXL tags) */
+};
+
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct cols *c = ctx;
+
+	(void)imp;
+	(void)hdr;
+	c->time = wide_find(w, T_TIME);
+	c->validation = wide_find(w, T_VALIDATION);
+	c->first = 1;
+	return 0;
+}
+
+/* The HXL row is passed over; "not approved" is set aside; key: _uuid. */
+static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
+                                  const struct row *r, struct wide_pick *pick)
+{
+	struct cols *c = ctx;
+	int first = c->first;
+
+	(void)w;
+	(void)imp;
+	c->first = 0;
+	if (first && is_hxl(r))
+		return WIDE_DROP;
+	if (not_approved(wide_cell(r, c->validation))) {
+		pick->reason = MSG_ONLINE_SKIP_NOT_APPROVED;
+		return WIDE_ASIDE;
+	}
+	pick->key = pick->id;
+	pick->date_col = c->time;
+	return WIDE_STAGE;
+}
+
+static const struct wide_hooks hooks = {
+	.id_tag = T_ID,
+	.id_name = "_uuid",
+	.columns = find_columns,
+	.row = pick_row,
+};
+
 static int run(struct import *imp)
 {
-	struct wide w;
-	const struct row *row;
-	int r, id, time, validation, ret = -1, first = 1;
+	struct cols c;
 
-	wide_init(&w, &spec);
-	r = import_next(imp, &row);
-	if (r <= 0) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (wide_header(&w, imp, row, NULL) < 0)
-		goto out;
-	id = wide_find(&w, T_ID);
-	time = wide_find(&w, T_TIME);
-	validation = wide_find(&w, T_VALIDATION);
-	if (id < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_ONLINE_MISSING_COLUMN, "_uuid",
-		        imp->adapter->label);
-		goto out;
-	}
-	for (;;) {
-		const char *sid;
-
-		r = import_next(imp, &row);
-		if (r != 1)
-			break;
-		if (first && is_hxl(row)) {
-			first = 0;
-			continue;
-		}
-		first = 0;
-		if (not_approved(wide_cell(row, validation))) {
-			import_skip(imp, msg_text(MSG_ONLINE_SKIP_NOT_APPROVED));
-			continue;
-		}
-		sid = wide_cell(row, id);
-		if (!*sid) {
-			diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, "_uuid");
-			continue;
-		}
-		if (wide_row(&w, imp, row, time, sid) < 0 && imp->failed)
-			goto out;
-	}
-	ret = r < 0 ? -1 : 0;
-out:
-	wide_release(&w);
-	return ret;
+	return wide_run(imp, &spec, &hooks, &c);
 }
 
 const struct adapter adapter_kobo = {

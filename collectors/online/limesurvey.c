@@ -47,63 +47,62 @@ static int detect(const struct row *first, enum rs_container container)
 	return meta ? 70 : 0;
 }
 
+struct cols {
+	int submit, stamp, start, seed;
+};
+
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct cols *c = ctx;
+
+	c->submit = wide_find(w, T_SUBMIT);
+	c->stamp = wide_find(w, T_STAMP);
+	c->start = wide_find(w, T_START);
+	c->seed = wide_find(w, T_SEED);
+	if (c->submit < 0) {
+		diag_at(imp->diag, hdr->line, 0, MSG_ONLINE_MISSING_COLUMN, "submitdate",
+		        imp->adapter->label);
+		return -1;
+	}
+	return 0;
+}
+
+/* Incomplete (no submission date): set aside, or dated by its last action. */
+static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
+                                  const struct row *r, struct wide_pick *pick)
+{
+	const struct cols *c = ctx;
+
+	(void)w;
+	pick->date_col = c->submit;
+	if (!*wide_cell(r, c->submit)) {
+		if (!imp->opts->include_incomplete) {
+			pick->reason = MSG_ONLINE_SKIP_INCOMPLETE;
+			return WIDE_ASIDE;
+		}
+		pick->date_col = *wide_cell(r, c->stamp) ? c->stamp : c->start;
+	}
+	if (*wide_cell(r, c->seed))
+		snprintf(pick->buf, sizeof(pick->buf), "%.60s#%.60s", pick->id,
+		         wide_cell(r, c->seed));
+	else
+		snprintf(pick->buf, sizeof(pick->buf), "%.60s", pick->id);
+	pick->key = pick->buf;
+	return WIDE_STAGE;
+}
+
+static const struct wide_hooks hooks = {
+	.id_tag = T_ID,
+	.id_name = "id",
+	.columns = find_columns,
+	.row = pick_row,
+};
+
 static int run(struct import *imp)
 {
-	struct wide w;
-	const struct row *row;
-	int r, id, submit, stamp, start, seed, ret = -1;
+	struct cols c;
 
-	wide_init(&w, &spec);
-	r = import_next(imp, &row);
-	if (r <= 0) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (wide_header(&w, imp, row, NULL) < 0)
-		goto out;
-	id = wide_find(&w, T_ID);
-	submit = wide_find(&w, T_SUBMIT);
-	stamp = wide_find(&w, T_STAMP);
-	start = wide_find(&w, T_START);
-	seed = wide_find(&w, T_SEED);
-	if (id < 0 || submit < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_ONLINE_MISSING_COLUMN,
-		        id < 0 ? "id" : "submitdate", imp->adapter->label);
-		goto out;
-	}
-	for (;;) {
-		char key[160];
-		const char *sid;
-		int date = submit;
-
-		r = import_next(imp, &row);
-		if (r != 1)
-			break;
-		sid = wide_cell(row, id);
-
-		if (!*wide_cell(row, submit)) {
-			if (!imp->opts->include_incomplete) {
-				import_skip(imp, msg_text(MSG_ONLINE_SKIP_INCOMPLETE));
-				continue;
-			}
-			date = *wide_cell(row, stamp) ? stamp : start;
-		}
-		if (!*sid) {
-			diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, "id");
-			continue;
-		}
-		if (*wide_cell(row, seed))
-			snprintf(key, sizeof(key), "%.60s#%.60s", sid, wide_cell(row, seed));
-		else
-			snprintf(key, sizeof(key), "%.60s", sid);
-		if (wide_row(&w, imp, row, date, key) < 0 && imp->failed)
-			goto out;
-	}
-	ret = r < 0 ? -1 : 0;
-out:
-	wide_release(&w);
-	return ret;
+	return wide_run(imp, &spec, &hooks, &c);
 }
 
 const struct adapter adapter_limesurvey = {

@@ -30,50 +30,47 @@ static int detect(const struct row *first, enum rs_container container)
 	return container == RS_XLSX ? 95 : 60;
 }
 
+struct cols {
+	int start, done;
+};
+
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct cols *c = ctx;
+
+	(void)imp;
+	(void)hdr;
+	c->start = wide_find(w, T_START);
+	c->done = wide_find(w, T_DONE);
+	return 0;
+}
+
+/* Key: ID#start time; dated by its completion, else its start. */
+static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
+                                  const struct row *r, struct wide_pick *pick)
+{
+	const struct cols *c = ctx;
+
+	(void)w;
+	(void)imp;
+	snprintf(pick->buf, sizeof(pick->buf), "%.60s#%.60s", pick->id, wide_cell(r, c->start));
+	pick->key = pick->buf;
+	pick->date_col = *wide_cell(r, c->done) ? c->done : c->start;
+	return WIDE_STAGE;
+}
+
+static const struct wide_hooks hooks = {
+	.id_tag = T_ID,
+	.id_name = "ID",
+	.columns = find_columns,
+	.row = pick_row,
+};
+
 static int run(struct import *imp)
 {
-	struct wide w;
-	const struct row *row;
-	int r, id, done, start, ret = -1;
+	struct cols c;
 
-	wide_init(&w, &spec);
-	r = import_next(imp, &row);
-	if (r <= 0) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (wide_header(&w, imp, row, NULL) < 0)
-		goto out;
-	id = wide_find(&w, T_ID);
-	done = wide_find(&w, T_DONE);
-	start = wide_find(&w, T_START);
-	if (id < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_ONLINE_MISSING_COLUMN, "ID",
-		        imp->adapter->label);
-		goto out;
-	}
-	for (;;) {
-		char key[160];
-		const char *sid;
-
-		r = import_next(imp, &row);
-		if (r != 1)
-			break;
-		sid = wide_cell(row, id);
-		if (!*sid) {
-			diag_at(imp->diag, row->line, id + 1, MSG_ONLINE_NO_ID, "ID");
-			continue;
-		}
-		snprintf(key, sizeof(key), "%.60s#%.60s", sid, wide_cell(row, start));
-		if (wide_row(&w, imp, row, *wide_cell(row, done) ? done : start, key) < 0 &&
-		    imp->failed)
-			goto out;
-	}
-	ret = r < 0 ? -1 : 0;
-out:
-	wide_release(&w);
-	return ret;
+	return wide_run(imp, &spec, &hooks, &c);
 }
 
 const struct adapter adapter_ms_forms = {

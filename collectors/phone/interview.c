@@ -47,79 +47,68 @@ static const struct wide_fixed fixed[] = {
 
 static const struct wide_spec spec = { fixed, NULL };
 
-/* A column by tag, read from the header itself (the engine classes a caller's number as
- * personal data, which it never reads; it is only hashed here). */
-static int find_column(const struct row *hdr, int tag)
-{
-	size_t i;
+struct cols {
+	int date, id, caller;
+};
 
-	for (i = 0; i < hdr->n; i++)
-		if (wide_fixed_tag(fixed, hdr->f[i]) == tag)
-			return (int)i;
-	return -1;
+/* The caller's number is read from the header itself: the engine classes it as personal data,
+ * which it never reads; it is only hashed here. */
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct cols *c = ctx;
+
+	c->date = wide_find(w, IV_DATE);
+	c->id = wide_find(w, IV_ID);
+	c->caller = wide_find_header(fixed, hdr, IV_CALLER);
+	if (c->date < 0) {
+		diag_at(imp->diag, hdr->line, 0, MSG_PHONE_NO_COLUMN, "Date de l'appel",
+		        "saisie d'appels");
+		return -1;
+	}
+	return 0;
 }
 
-static void iv_row(struct import *imp, struct wide *w, const struct row *r, int date_col,
-                   int id_col, int caller_col)
+static enum wide_verdict iv_row(void *ctx, struct wide *w, struct import *imp,
+                                const struct row *r, struct wide_pick *pick)
 {
-	const char *date = wide_cell(r, date_col), *callid = wide_cell(r, id_col);
+	const struct cols *c = ctx;
+	const char *date = wide_cell(r, c->date), *callid = wide_cell(r, c->id);
 	struct datetime dt;
-	char id[65], rowhash[33], shown[64];
+	char rowhash[33], shown[64];
 
 	if (!*date) {
-		diag_at(imp->diag, r->line, date_col + 1, MSG_PHONE_NEED_DATE);
-		return;
+		diag_at(imp->diag, r->line, c->date + 1, MSG_PHONE_NEED_DATE);
+		return WIDE_DROP;
 	}
 	if (date_parse(date, &dt) < 0) {
 		/* said here, masked: a number typed in the wrong column must not be echoed */
 		phone_mask(date, shown, sizeof(shown));
-		diag_at(imp->diag, r->line, date_col + 1, MSG_BAD_DATE, shown);
-		return;
+		diag_at(imp->diag, r->line, c->date + 1, MSG_BAD_DATE, shown);
+		return WIDE_DROP;
 	}
 	if (*callid) {
-		import_hash(imp, callid, id);
-	} else if (caller_col >= 0 && *wide_cell(r, caller_col)) {
-		phone_call_key(imp, &dt, wide_cell(r, caller_col), id);
+		import_hash(imp, callid, pick->buf);
+	} else if (c->caller >= 0 && *wide_cell(r, c->caller)) {
+		phone_call_key(imp, &dt, wide_cell(r, c->caller), pick->buf);
 	} else {
 		wide_row_hash(w, r, rowhash);
-		import_hash(imp, rowhash, id);
+		import_hash(imp, rowhash, pick->buf);
 	}
-	wide_row(w, imp, r, date_col, id);
+	pick->key = pick->buf;
+	pick->date_col = c->date;
+	return WIDE_STAGE;
 }
+
+static const struct wide_hooks hooks = {
+	.columns = find_columns,
+	.row = iv_row,
+};
 
 static int iv_run(struct import *imp)
 {
-	struct wide w;
-	const struct row *row;
-	int r, date_col, id_col, caller_col, ret = -1;
+	struct cols c;
 
-	wide_init(&w, &spec);
-	r = import_next(imp, &row);
-	if (r != 1) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (wide_header(&w, imp, row, NULL) < 0)
-		goto out;
-	date_col = wide_find(&w, IV_DATE);
-	id_col = wide_find(&w, IV_ID);
-	caller_col = find_column(row, IV_CALLER);
-	if (date_col < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_PHONE_NO_COLUMN, "Date de l'appel",
-		        "saisie d'appels");
-		goto out;
-	}
-	for (;;) {
-		r = import_next(imp, &row);
-		if (r != 1 || imp->failed)
-			break;
-		iv_row(imp, &w, row, date_col, id_col, caller_col);
-	}
-	ret = r < 0 || imp->failed ? -1 : 0;
-out:
-	wide_release(&w);
-	return ret;
+	return wide_run(imp, &spec, &hooks, &c);
 }
 
 /* A header with a date column and at least two others: likely, but less so than the tools'
@@ -127,7 +116,7 @@ out:
 static int iv_detect(const struct row *first, enum rs_container container)
 {
 	(void)container;
-	return first->n >= 3 && find_column(first, IV_DATE) >= 0 ? 30 : 0;
+	return first->n >= 3 && wide_find_header(fixed, first, IV_DATE) >= 0 ? 30 : 0;
 }
 
 const struct adapter adapter_interview = {

@@ -126,94 +126,106 @@ static int has_answers(const struct wide *w, const struct row *r)
 	return 0;
 }
 
-static void nf_row(struct import *imp, struct wide *w, const struct row *r, int date_col,
-                   int phone_col, int disp_col)
+struct newfies {
+	struct fixed_header fh;
+	const struct row *raw;   /* the header as read, until the first data row */
+	int date, phone, disp;
+};
+
+/* The first row, with the questions' texts given back as their codes. */
+static int nf_header(void *ctx, struct import *imp, const struct row **hdr,
+                     const struct row **groups)
 {
-	const char *disp = wide_cell(r, disp_col), *date = wide_cell(r, date_col);
+	struct newfies *nf = ctx;
+	const struct row *row;
+	int r = import_next(imp, &row);
+
+	(void)groups;
+	if (r != 1) {
+		if (r == 0)
+			diag_file(imp->diag, MSG_NO_HEADER);
+		return r;
+	}
+	if (header_fix(imp, row, &nf->fh) < 0) {
+		imp->failed = 1;
+		return -1;
+	}
+	nf->raw = row;
+	*hdr = &nf->fh.row;
+	return 1;
+}
+
+/* The phone number is read from the header as read: the wide engine may have classed it as
+ * personal (never read by it; only hashed here). */
+static int find_columns(void *ctx, struct wide *w, struct import *imp, const struct row *hdr)
+{
+	struct newfies *nf = ctx;
+
+	nf->date = wide_find(w, NF_DATE);
+	nf->phone = wide_find_header(fixed, nf->raw, NF_PHONE);
+	nf->disp = wide_find(w, NF_DISPOSITION);
+	if (nf->date < 0 || nf->phone < 0 || nf->disp < 0) {
+		diag_at(imp->diag, hdr->line, 0, MSG_PHONE_NO_COLUMN,
+		        nf->date < 0 ? "starting_date" : nf->phone < 0 ? "phone_number"
+		                                                        : "disposition",
+		        "Newfies-Dialer");
+		return -1;
+	}
+	return 0;
+}
+
+static enum wide_verdict nf_row(void *ctx, struct wide *w, struct import *imp,
+                                const struct row *r, struct wide_pick *pick)
+{
+	const struct newfies *nf = ctx;
+	const char *disp = wide_cell(r, nf->disp), *date = wide_cell(r, nf->date);
 	struct datetime dt;
-	char shown[64], id[65];
+	char shown[64];
 	int answered = disposition(disp);
 
 	if (answered < 0) {
 		phone_mask(disp, shown, sizeof(shown));
-		diag_at(imp->diag, r->line, disp_col + 1, MSG_PHONE_NEWFIES_DISPOSITION, shown);
-		return;
+		diag_at(imp->diag, r->line, nf->disp + 1, MSG_PHONE_NEWFIES_DISPOSITION, shown);
+		return WIDE_DROP;
 	}
 	if (!answered) {
-		import_skip(imp, msg_text(MSG_PHONE_SKIP_NOT_ANSWERED));
-		return;
+		pick->reason = MSG_PHONE_SKIP_NOT_ANSWERED;
+		return WIDE_ASIDE;
 	}
 	if (!has_answers(w, r)) {
-		import_skip(imp, msg_text(MSG_PHONE_SKIP_NO_ANSWERS));
-		return;
+		pick->reason = MSG_PHONE_SKIP_NO_ANSWERS;
+		return WIDE_ASIDE;
 	}
 	if (!*date) {
-		diag_at(imp->diag, r->line, date_col + 1, MSG_PHONE_NEED_DATE);
-		return;
+		diag_at(imp->diag, r->line, nf->date + 1, MSG_PHONE_NEED_DATE);
+		return WIDE_DROP;
 	}
 	if (date_parse(date, &dt) < 0) {
 		phone_mask(date, shown, sizeof(shown));
-		diag_at(imp->diag, r->line, date_col + 1, MSG_BAD_DATE, shown);
-		return;
+		diag_at(imp->diag, r->line, nf->date + 1, MSG_BAD_DATE, shown);
+		return WIDE_DROP;
 	}
-	phone_call_key(imp, &dt, wide_cell(r, phone_col), id);
-	wide_row(w, imp, r, date_col, id);
+	phone_call_key(imp, &dt, wide_cell(r, nf->phone), pick->buf);
+	pick->key = pick->buf;
+	pick->date_col = nf->date;
+	return WIDE_STAGE;
 }
 
-/* The column of a fixed tag, read from the header itself: the wide engine may have classed
- * the phone number as personal (never read by it; only hashed here). */
-static int find_column(const struct row *hdr, int tag)
-{
-	size_t i;
-
-	for (i = 0; i < hdr->n; i++)
-		if (wide_fixed_tag(fixed, hdr->f[i]) == tag)
-			return (int)i;
-	return -1;
-}
+static const struct wide_hooks hooks = {
+	.header = nf_header,
+	.columns = find_columns,
+	.row = nf_row,
+};
 
 static int nf_run(struct import *imp)
 {
-	struct wide w;
-	struct fixed_header fh;
-	const struct row *row;
-	int r, date_col, phone_col, disp_col, ret = -1;
+	struct newfies nf;
+	int ret;
 
-	wide_init(&w, &spec);
-	memset(&fh, 0, sizeof(fh));
-	r = import_next(imp, &row);
-	if (r != 1) {
-		if (r == 0)
-			diag_file(imp->diag, MSG_NO_HEADER);
-		goto out;
-	}
-	if (header_fix(imp, row, &fh) < 0) {
-		imp->failed = 1;
-		goto out;
-	}
-	if (wide_header(&w, imp, &fh.row, NULL) < 0)
-		goto out;
-	date_col = wide_find(&w, NF_DATE);
-	phone_col = find_column(row, NF_PHONE);
-	disp_col = wide_find(&w, NF_DISPOSITION);
-	if (date_col < 0 || phone_col < 0 || disp_col < 0) {
-		diag_at(imp->diag, row->line, 0, MSG_PHONE_NO_COLUMN,
-		        date_col < 0 ? "starting_date" : phone_col < 0 ? "phone_number"
-		                                                        : "disposition",
-		        "Newfies-Dialer");
-		goto out;
-	}
-	for (;;) {
-		r = import_next(imp, &row);
-		if (r != 1 || imp->failed)
-			break;
-		nf_row(imp, &w, row, date_col, phone_col, disp_col);
-	}
-	ret = r < 0 || imp->failed ? -1 : 0;
-out:
-	free(fh.f);
-	free(fh.len);
-	wide_release(&w);
+	memset(&nf, 0, sizeof(nf));
+	ret = wide_run(imp, &spec, &hooks, &nf);
+	free(nf.fh.f);
+	free(nf.fh.len);
 	return ret;
 }
 

@@ -1,0 +1,35 @@
+-- 090_roles.sql: least-privilege roles, applied by every `survey-admin init`.
+-- barometre_collector: what a collector needs to stage and merge a batch (read the definitions,
+--   insert responses, answers, comments and tallies, record its batch); it cannot read comments,
+--   delete anything or change the schema.
+-- barometre_report: read-only, and it cannot read free-text comments nor the installation's salt.
+-- The programs switch to these roles (SET ROLE) when the connecting user is a member of them.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'barometre_collector') THEN
+        CREATE ROLE barometre_collector NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'barometre_report') THEN
+        CREATE ROLE barometre_report NOLOGIN;
+    END IF;
+    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO barometre_collector, barometre_report',
+                   current_database());
+END $$;
+
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO barometre_collector, barometre_report;
+
+GRANT SELECT ON org, channel, site, survey, question, option, survey_question, indicator,
+                objective, install_secret TO barometre_collector;
+-- The import log: a collector records its batch and fills in its counts, nothing else (it cannot
+-- mark a batch undone, which would let the same file in twice, nor rewrite a file's name or hash).
+REVOKE UPDATE ON batch FROM barometre_collector;
+GRANT SELECT, INSERT ON batch TO barometre_collector;
+GRANT UPDATE (rows_imported, rows_already, responses, answers, comments, tallies, finished_at)
+    ON batch TO barometre_collector;
+GRANT SELECT, INSERT ON response TO barometre_collector;
+GRANT INSERT ON answer, comment, tally TO barometre_collector;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO barometre_collector;
+
+GRANT SELECT ON org, channel, site, survey, question, option, survey_question, indicator,
+                objective, batch, response, answer, tally, weighting TO barometre_report;
