@@ -350,6 +350,22 @@ static char *place_list(const struct place_def *p, size_t n)
 	return s;
 }
 
+char *survey_question_list(const struct survey_def *s, int closed_only)
+{
+	char *out = strdup("");
+	size_t i;
+
+	for (i = 0; i < s->nq && out; i++) {
+		if (closed_only && strcmp(s->qs[i].qtype, "text") == 0)
+			continue;
+		if (*out)
+			out = append(out, ", ");
+		if (out)
+			out = append(out, s->qs[i].code);
+	}
+	return out;
+}
+
 char *survey_site_list(const struct survey_def *s)
 {
 	return place_list(s->sites, s->nsites);

@@ -55,6 +55,9 @@ const struct place_def *survey_channel(const struct survey_def *s, const char *t
 /* "« Très satisfait » (1), « Plutôt satisfait » (2), …": the accepted answers of q, for error
  * messages. Returns a malloc'd string. */
 char *question_accepted(const struct question_def *q);
+/* "SATISF_GLOBALE, ACCESSIBILITE, …": the codes of the survey's questions (without the free-text
+ * ones when closed_only), for error messages. Returns a malloc'd string. */
+char *survey_question_list(const struct survey_def *s, int closed_only);
 /* "HDV, CCAS, MEDIA, …": the site (or channel) codes, malloc'd. */
 char *survey_site_list(const struct survey_def *s);
 char *survey_channel_list(const struct survey_def *s);

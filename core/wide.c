@@ -184,23 +184,6 @@ static void names_add(char *buf, size_t *count, const char *name)
 		snprintf(buf + len, room, "%s…", len ? ", " : "");
 }
 
-/* The survey's question codes, ", "-joined; malloc'd. */
-static char *question_list(const struct survey_def *s)
-{
-	size_t i, n = 1;
-	char *out;
-
-	for (i = 0; i < s->nq; i++)
-		n += strlen(s->qs[i].code) + 2;
-	out = calloc(n, 1);
-	for (i = 0; out && i < s->nq; i++) {
-		if (i)
-			strcat(out, ", ");
-		strcat(out, s->qs[i].code);
-	}
-	return out;
-}
-
 /* The folded text with everything but letters and digits removed: the last, loosest match of a
  * header against a question's wording ("satisfait(e) de l'accueil?" = "... l'accueil ?"). */
 static char *loose_key(const char *s, size_t len)
@@ -414,7 +397,7 @@ static void check_map(struct import *imp)
 
 	if (!m)
 		return;
-	list = question_list(imp->survey);
+	list = survey_question_list(imp->survey, 0);
 	for (i = 0; i < m->ncolumns; i++)
 		if (!survey_question(imp->survey, m->columns[i].to))
 			diag_file(imp->diag, MSG_ONLINE_MAP_QUESTION, m->path, m->columns[i].from,
@@ -485,7 +468,7 @@ int wide_header(struct wide *w, struct import *imp, const struct row *hdr,
 			names_add(w->personal, &w->npersonal, h);
 	}
 	if (w->nanswers == 0) {
-		char *list = question_list(imp->survey);
+		char *list = survey_question_list(imp->survey, 0);
 
 		diag_at(imp->diag, w->header_line, 0, MSG_ONLINE_NO_QUESTION, imp->survey->code,
 		        list ? list : "");

@@ -44,23 +44,6 @@ static int omr_detect(const struct row *first, enum rs_container container)
 	return 0;
 }
 
-/* "SATISF_GLOBALE, …": every question of the survey, malloc'd. */
-static char *question_list(const struct survey_def *s)
-{
-	size_t i, n = 1;
-	char *out;
-
-	for (i = 0; i < s->nq; i++)
-		n += strlen(s->qs[i].code) + 2;
-	out = calloc(n, 1);
-	for (i = 0; out && i < s->nq; i++) {
-		if (i)
-			strcat(out, ", ");
-		strcat(out, s->qs[i].code);
-	}
-	return out;
-}
-
 /* Reads the header: the SDAPS columns and every column the map names. Problems reported. */
 static int omr_header(struct import *imp, struct omr_state *st, const struct row *r)
 {
@@ -100,7 +83,7 @@ static int omr_header(struct import *imp, struct omr_state *st, const struct row
 			continue;
 		}
 		if (!q) {
-			char *list = question_list(imp->survey);
+			char *list = survey_question_list(imp->survey, 0);
 
 			diag_at(imp->diag, r->line, f + 1, MSG_PAPER_OMR_MAP_QUESTION,
 			        m->columns[i].from, m->columns[i].to, imp->survey->code,

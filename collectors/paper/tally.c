@@ -288,27 +288,6 @@ static long seen_check(struct tally_state *st, const struct seen *k)
 	return 0;
 }
 
-/* "SATISF_GLOBALE, ACCESSIBILITE, …": the questions a tally may count, malloc'd. */
-static char *countable_list(const struct survey_def *s)
-{
-	size_t i, n = 1;
-	char *out;
-
-	for (i = 0; i < s->nq; i++)
-		n += strlen(s->qs[i].code) + 2;
-	out = calloc(n, 1);
-	if (!out)
-		return NULL;
-	for (i = 0; i < s->nq; i++) {
-		if (strcmp(s->qs[i].qtype, "text") == 0)
-			continue;
-		if (*out)
-			strcat(out, ", ");
-		strcat(out, s->qs[i].code);
-	}
-	return out;
-}
-
 static void french_date(const char *iso, char *buf, size_t size)
 {
 	struct datetime dt;
@@ -368,7 +347,7 @@ static const struct question_def *question(struct import *imp, const struct tall
 		if (q)
 			return q;
 	}
-	list = countable_list(imp->survey);
+	list = survey_question_list(imp->survey, 1);
 	if (blank(text))
 		diag_at(imp->diag, r->line, col, MSG_PAPER_EMPTY_QUESTION, list ? list : "");
 	else

@@ -5,6 +5,17 @@
 -- Each response of a survey with its profile key: the option codes it chose for the given
 -- questions, joined by '|', '' where it gave no answer that counts (no answer, or an option
 -- with counted = false such as "Je préfère ne pas répondre").
+-- CREATE OR REPLACE cannot change the columns of a set-returning function: drop them first so
+-- that init upgrades a database made by an earlier version.
+DROP FUNCTION IF EXISTS weighting_keys(integer, integer, text[]);
+DROP FUNCTION IF EXISTS weighting_cells(integer, integer, text[]);
+DROP FUNCTION IF EXISTS weighting_options(integer, integer, text[]);
+DROP FUNCTION IF EXISTS brief_surveys(integer);
+DROP FUNCTION IF EXISTS brief_answers(integer, integer);
+DROP FUNCTION IF EXISTS brief_cells(integer, integer, text);
+DROP FUNCTION IF EXISTS brief_trends(integer);
+DROP FUNCTION IF EXISTS brief_method(integer, integer);
+
 CREATE OR REPLACE FUNCTION weighting_keys(p_org integer, p_survey integer, p_questions text[])
 RETURNS TABLE (response_id bigint, key text)
 LANGUAGE sql STABLE AS $$
