@@ -13,6 +13,8 @@ PREFIX  ?= /usr/local
 CC      ?= cc
 SAN     ?=
 VERSION := 0.1.0
+# The date of this version: the manual pages carry it (SOURCE_DATE_EPOCH, when set, wins).
+RELEASE_DATE := 2026-12-02
 
 PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -136,7 +138,7 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/barometre/samples
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin
 	for p in $(PROGRAMS); do \
-	    sh tools/man.sh $$p $(VERSION) > $(DESTDIR)$(PREFIX)/share/man/man1/$$(basename $$p).1; \
+	    sh tools/man.sh $$p $(VERSION) $(RELEASE_DATE) > $(DESTDIR)$(PREFIX)/share/man/man1/$$(basename $$p).1; \
 	done
 	cp -r samples/. $(DESTDIR)$(PREFIX)/share/barometre/samples
 

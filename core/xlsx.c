@@ -251,12 +251,19 @@ static size_t raw_cap(const struct xlsx *x)
 
 /* ---- feeding a parser ---- */
 
-/* The longest stretch of input without a callback: a tag or a comment this long is hostile. */
+/*
+ * The longest stretch of input without a callback: a tag or a comment this long is hostile.
+ * Text reaches the handlers as it is read, so only markup forms long tokens: an attribute
+ * value of up to max_field bytes, written with entities (twice the room), plus 16 KiB for the
+ * rest of the tag. The cap follows max_field so that a test with a small max_field reaches it
+ * after a few kilobytes: expat before 2.6 parses a growing token again at every feed, which is
+ * quadratic when it is fed in small pieces.
+ */
 static size_t token_cap(const struct xlsx *x)
 {
 	size_t f = x->lim->max_field;
 
-	return f > SIZE_MAX / 2 ? SIZE_MAX / 2 : f + (1u << 20);
+	return f > (SIZE_MAX - (16u << 10)) / 2 ? SIZE_MAX / 2 : 2 * f + (16u << 10);
 }
 
 /*

@@ -4,33 +4,42 @@
 # Unit tests: every BUILD/tests/test_* (cmocka). Integration tests: one private PostgreSQL
 # cluster is started for the whole run (survey-admin db start, in a temporary BAROMETRE_HOME
 # under /tmp, Unix socket only), then every tests/integration/*.sh runs in its own shell with
-# tests/lib.sh loaded; the cluster and every scratch file are removed at the end, also on
-# failure or interruption. Prints one line per test program or script and a last line
-# "N passed, N failed"; exits 1 when anything failed.
+# tests/lib.sh loaded, several at once (each in databases of its own); the cluster and every
+# scratch file are removed at the end, also on failure or interruption. Prints one line per
+# test program or script (with its duration) and a last line "N passed, N failed"; exits 1
+# when anything failed.
 # Environment: TESTS="admin flash" runs only those scripts; VERBOSE=1 shows every check;
-# TEST_TIMEOUT (seconds, default 900) bounds each script.
+# TEST_TIMEOUT (seconds, default 900) bounds each script; JOBS (default: processors + 1) is how
+# many scripts run at once.
 set -u
 umask 022
 
-BUILD=${1:-build}
-WHAT=${2:-all}
-case $WHAT in
-all|unit|integration) ;;
-*) echo "usage: sh tests/run.sh BUILD [unit|integration]" >&2; exit 2 ;;
-esac
+# "sh tests/run.sh --one SCRIPT" is how run_integration runs each script (through xargs), with
+# TOP, BIN, RUN_HOME and the cluster's PG* variables in the environment.
+ONE=
+if [ "${1:-}" = --one ]; then
+	ONE=${2:?}
+else
+	BUILD=${1:-build}
+	WHAT=${2:-all}
+	case $WHAT in
+	all|unit|integration) ;;
+	*) echo "usage: sh tests/run.sh BUILD [unit|integration]" >&2; exit 2 ;;
+	esac
 
-TOP=$(cd "$(dirname "$0")/.." && pwd)
-case $BUILD in
-/*) ;;
-*) BUILD=$TOP/$BUILD ;;
-esac
-BIN=$BUILD/bin
-export TOP BIN
+	TOP=$(cd "$(dirname "$0")/.." && pwd)
+	case $BUILD in
+	/*) ;;
+	*) BUILD=$TOP/$BUILD ;;
+	esac
+	BIN=$BUILD/bin
+	export TOP BIN
+	RUN_HOME=
+fi
 
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 FAILED_NAMES=
-RUN_HOME=
 
 say() { printf '%s\n' "$*"; }
 
@@ -109,6 +118,67 @@ cluster_start() {
 	return 0
 }
 
+# Runs one integration script ($1, a path) in its own shell with tests/lib.sh loaded, in its own
+# scratch directory; prints its result line and writes it to $RUN_HOME/scratch/NAME.result as
+# "NAME PASSED FAILED". The scripts share the run's cluster, each in databases of its own, so
+# several run at once (see JOBS).
+run_one() {
+	script=$1
+	name=$(basename "$script" .sh)
+	TMP=$RUN_HOME/scratch/$name
+	mkdir -p "$TMP"
+	log=$RUN_HOME/scratch/$name.log
+	t0=$(date +%s)
+	(
+		cd "$TMP" || exit 1
+		TMP=$TMP TEST_NAME=$name bounded sh -c '. "$TOP/tests/lib.sh" && . "$1"' \
+		    "$name" "$script"
+	) >"$log" 2>&1
+	rc=$?
+	secs=$(($(date +%s) - t0))
+	last=$(tail -1 "$log")
+	p=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
+	f=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		# The script stopped before finish: count what it printed, plus one failure.
+		p=$(grep -c '^ok   ' "$log")
+		f=$(($(grep -c '^FAIL ' "$log") + 1))
+		echo "     (exit status $rc before finish)" >>"$log"
+	elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	# One write of the whole report, so that reports of scripts ending together do not mix.
+	{
+		if [ "$f" -gt 0 ]; then
+			say "FAIL integration/$name ($p passed, $f failed, $secs s)"
+			grep -v '^ok   ' "$log" | sed 's/^/     /'
+		else
+			say "ok   integration/$name ($p passed, $secs s)"
+			[ "${VERBOSE:-0}" = 1 ] && sed 's/^/     /' "$log"
+		fi
+	} >"$log.report"
+	cat "$log.report"
+	echo "integration/$name $p $f" >"$RUN_HOME/scratch/$name.result"
+}
+
+# The scripts to run, the longest first (so that the parallel run ends soon after the longest
+# script); the others in name order.
+LONGEST_FIRST="reliability_hostile online_bad admin reliability paper brief phone bench_smoke
+reliability_faults online flash"
+
+integration_scripts() {
+	for name in $LONGEST_FIRST; do
+		[ -f "$TOP/tests/integration/$name.sh" ] && echo "$TOP/tests/integration/$name.sh"
+	done
+	for script in "$TOP"/tests/integration/*.sh; do
+		[ -f "$script" ] || continue
+		case " $(echo $LONGEST_FIRST) " in
+		*" $(basename "$script" .sh) "*) continue ;;
+		esac
+		echo "$script"
+	done
+}
+
 run_integration() {
 	if [ ! -x "$BIN/survey-admin" ]; then
 		say "FAIL integration: $BIN/survey-admin is not built"
@@ -119,43 +189,50 @@ run_integration() {
 		tally integration 0 1
 		return
 	fi
-	for script in "$TOP"/tests/integration/*.sh; do
-		[ -f "$script" ] || continue
-		name=$(basename "$script" .sh)
+	# The least-privilege roles are the cluster's, created by the first init: create them
+	# once here, so that scripts starting together do not race to create them.
+	if ! psql -XAtq -d postgres -c "CREATE DATABASE t_roles" >"$RUN_HOME/roles.log" 2>&1 ||
+	   ! PGDATABASE=t_roles "$BIN/survey-admin" init >>"$RUN_HOME/roles.log" 2>&1; then
+		say "FAIL cannot create the roles in the test cluster:"
+		sed 's/^/     /' "$RUN_HOME/roles.log"
+		tally integration 0 1
+		return
+	fi
+	list=$RUN_HOME/scripts
+	integration_scripts | while read -r script; do
 		if [ -n "${TESTS:-}" ]; then
 			case " $TESTS " in
-			*" $name "*) ;;
+			*" $(basename "$script" .sh) "*) ;;
 			*) continue ;;
 			esac
 		fi
-		TMP=$RUN_HOME/scratch/$name
-		mkdir -p "$TMP"
-		log=$RUN_HOME/scratch/$name.log
-		(
-			cd "$TMP" || exit 1
-			TMP=$TMP TEST_NAME=$name bounded sh -c '. "$TOP/tests/lib.sh" && . "$1"' \
-			    "$name" "$script"
-		) >"$log" 2>&1
-		rc=$?
-		last=$(tail -1 "$log")
-		p=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
-		f=$(printf '%s\n' "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
-		if [ -z "$p" ]; then
-			# The script stopped before finish: count what it printed, plus one failure.
-			p=$(grep -c '^ok   ' "$log")
-			f=$(($(grep -c '^FAIL ' "$log") + 1))
-			echo "     (exit status $rc before finish)" >>"$log"
-		elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-			f=1
+		echo "$script"
+	done >"$list"
+	# Several scripts at once: JOBS, by default one more than the processors (the scripts
+	# wait on the server much of the time).
+	jobs=${JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
+	export RUN_HOME
+	if [ -s "$list" ]; then
+		tr '\n' '\0' <"$list" | xargs -0 -n 1 -P "$jobs" sh "$TOP/tests/run.sh" --one
+	fi
+	while read -r script; do
+		name=$(basename "$script" .sh)
+		if [ -f "$RUN_HOME/scratch/$name.result" ]; then
+			read -r rname rp rf <"$RUN_HOME/scratch/$name.result"
+		else
+			rname=integration/$name rp=0 rf=1
+			say "FAIL integration/$name (no result)"
 		fi
-		tally "integration/$name" "$p" "$f"
-		if [ "$f" -gt 0 ]; then
-			grep -v '^ok   ' "$log" | sed 's/^/     /'
-		elif [ "${VERBOSE:-0}" = 1 ]; then
-			sed 's/^/     /' "$log"
-		fi
-	done
+		TOTAL_PASSED=$((TOTAL_PASSED + rp))
+		TOTAL_FAILED=$((TOTAL_FAILED + rf))
+		[ "$rf" -gt 0 ] && FAILED_NAMES="$FAILED_NAMES $rname"
+	done <"$list"
 }
+
+if [ -n "$ONE" ]; then
+	run_one "$ONE"
+	exit 0
+fi
 
 trap cleanup EXIT
 trap 'exit 130' INT

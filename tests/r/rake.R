@@ -12,7 +12,9 @@
 suppressPackageStartupMessages(library(survey))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1], colClasses = "character")
-m <- read.csv2(args[2], colClasses = "character", fileEncoding = "latin1")
+# encoding = "latin1" marks the strings without converting them, which works in any locale
+# (fileEncoding would convert to the native encoding, and fails under the POSIX locale).
+m <- read.csv2(args[2], colClasses = "character", encoding = "latin1")
 names(m) <- c("question", "categorie", names(m)[-(1:2)])
 part_col <- grep("^part", names(m), value = TRUE)[1]
 m$part <- as.numeric(gsub(",", ".", gsub("[ %]", "", m[[part_col]])))
