@@ -24,6 +24,17 @@ LIB_SH_LOADED=1
 : "${BIN:?BIN is not set: run the tests with tests/run.sh}"
 : "${TMP:?TMP is not set: run the tests with tests/run.sh}"
 
+# The programs under test ignore the locale; the tools the scripts read them with (awk, sort,
+# printf) follow it. Numbers are read and written with a decimal point whatever the machine's
+# language (under fr_FR.UTF-8, awk would read "9.3e-13" as text); the rest of the locale stays.
+if [ -n "${LC_ALL:-}" ]; then
+	LANG=$LC_ALL
+	export LANG
+	unset LC_ALL
+fi
+LC_NUMERIC=C
+export LC_NUMERIC
+
 PASSED=0
 FAILED=0
 OUT=

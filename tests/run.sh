@@ -163,8 +163,8 @@ run_one() {
 
 # The scripts to run, the longest first (so that the parallel run ends soon after the longest
 # script); the others in name order.
-LONGEST_FIRST="reliability_hostile online_bad admin reliability paper brief phone bench_smoke
-reliability_faults online flash"
+LONGEST_FIRST="bench_smoke reliability brief online admin paper weight online_cumulative
+reliability_faults phone flash online_bad"
 
 integration_scripts() {
 	for name in $LONGEST_FIRST; do

@@ -21,6 +21,10 @@
 # targets missed are marked in the table.
 set -u
 umask 022
+# Figures are written with a decimal point whatever the reader's locale (awk's printf follows
+# LC_NUMERIC: under fr_FR.UTF-8 it writes "0,123").
+LC_ALL=C
+export LC_ALL
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-build}
