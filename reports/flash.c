@@ -5,7 +5,6 @@
 #include "flash.h"
 
 #include <errno.h>
-#include <math.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +128,8 @@ static double stratum_share(const struct flash *f, const struct flash_stratum *s
 	return tot > 0 ? (wave ? s->cur.n : s->prev.n) / tot : 0;
 }
 
-/* The largest move of the headline indicator's mix in one scope, kept when above
+/* The largest rise of a share in the headline indicator's mix in one scope (what grew is what
+ * the reader must know of; a fall elsewhere is its other side), kept when above
  * FLASH_MIX_SHIFT points. */
 static void mix_move(const struct flash *f, const char *scope, struct flash_mix *mix)
 {
@@ -148,8 +148,8 @@ static void mix_move(const struct flash *f, const char *scope, struct flash_mix 
 			continue;
 		a = stratum_share(f, s, 0);
 		b = stratum_share(f, s, 1);
-		if (fabs(b - a) > best) {
-			best = fabs(b - a);
+		if (b - a > best) {
+			best = b - a;
 			mix->label = s->code[0] ? s->label : NULL;
 			mix->before = a;
 			mix->after = b;

@@ -44,7 +44,7 @@ struct flash_stratum {
 };
 
 /* A move of the answer mix: the channel or site whose share of the headline question's
- * answers moved most, when it moved by more than FLASH_MIX_SHIFT points. */
+ * answers rose most, when it rose by more than FLASH_MIX_SHIFT points. */
 struct flash_mix {
 	const char *label;                    /* NULL when the mix did not move that much */
 	double before, after;                 /* shares, in [0, 1] */

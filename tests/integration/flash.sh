@@ -1,8 +1,11 @@
 # flash.sh: survey-report flash on flash-2024 and flash-2025 loaded by flash_data.sql (paper
 # tallies, OMR forms, online and phone answers). The figures printed in the PDF (pdftotext) are
 # compared with figures computed here, independently of the program: counts by SQL straight
-# from the answer and tally tables, rates, Wilson intervals, statuses and two-proportion tests
-# in awk. Also: two pages, metadata, embedded fonts, rendering, byte-identical re-runs, the CSV
+# from the answer and tally tables, rates, Wilson intervals and statuses in awk, and every
+# change (Cochran-Mantel-Haenszel test by channel, Mantel-Haenszel difference, the per-channel
+# tests and their Benjamini-Hochberg adjustment) by R (tests/r/flash.R). Then a constructed
+# case (flash_mix.sql) where the channel mix moves and no channel changes: no "baisse" may be
+# printed; a real rise inside one channel must be. Also: two pages, metadata, embedded fonts, rendering, byte-identical re-runs, the CSV
 # (BOM, ';', same figures, injection neutralised), the ZIP bundle, and the exit statuses.
 
 fresh_db || finish
@@ -36,6 +39,74 @@ check_line() {
 	fi
 }
 
+# counts_by_channel FILE: per indicator, channel and wave (0 flash-2024, 1 flash-2025), the
+# answers that count and the positive ones, straight from the answer and tally tables; the
+# input of tests/r/flash.R.
+counts_by_channel() {
+	sql "
+	WITH c AS (
+	    SELECT r.survey_id, a.question_id, r.channel_id, a.option_code, count(*) AS n
+	      FROM response r JOIN answer a ON a.org_id = r.org_id AND a.response_id = r.response_id
+	     GROUP BY 1, 2, 3, 4
+	    UNION ALL
+	    SELECT survey_id, question_id, channel_id, option_code, sum(n) FROM tally GROUP BY 1, 2, 3, 4
+	)
+	SELECT i.code, ch.code, (s.code = 'flash-2025')::int,
+	       COALESCE(sum(c.n) FILTER (WHERE o.counted), 0),
+	       COALESCE(sum(c.n) FILTER (WHERE o.counted AND o.positive), 0)
+	  FROM indicator i
+	  JOIN c ON c.question_id = i.question_id AND (i.channel_id IS NULL OR c.channel_id = i.channel_id)
+	  JOIN survey s ON s.survey_id = c.survey_id AND s.code IN ('flash-2024', 'flash-2025')
+	  JOIN option o ON o.question_id = c.question_id AND o.code = c.option_code
+	  JOIN channel ch ON ch.channel_id = c.channel_id
+	 GROUP BY i.code, i.position, ch.code, ch.channel_id, s.code
+	HAVING COALESCE(sum(c.n) FILTER (WHERE o.counted), 0) > 0
+	 ORDER BY i.position, ch.channel_id, 3" >"$1"
+}
+
+HAVE_R=0
+command -v Rscript >/dev/null 2>&1 && HAVE_R=1
+
+# r_compare NAME CSV RFILE: every change of the CSV (indicateur and indicateur_canal rows:
+# evolution, ecart_canal_constant or ecart, p_valeur, p_ajustee) and every interval equals R's
+# (RFILE, the output of tests/r/flash.R), the numbers to 1e-9; and every figure of R is in the
+# CSV.
+r_compare() {
+	rc_out=$(tr -d '\r' <"$2" | awk -F';' -v rfile="$3" '
+	function num(s) { gsub(",", ".", s); return s + 0 }
+	function far(a, b) { d = a - b; if (d < 0) d = -d; return d > 1e-9 }
+	BEGIN { while ((getline l < rfile) > 0) { n = split(l, f, " ")
+	          key = f[1] " " f[2]; seen[key] = 0
+	          for (i = 3; i <= n; i++) r[key, i] = f[i] } }
+	$1 == "indicateur" {
+	    key = "ind " $2
+	    if (!(key in seen)) { if ($11 != "") print "no R figure for " $2; next }
+	    seen[key] = 1
+	    m = r[key, 7]; if (m == "-") m = ""
+	    if ($11 != m) print $2 ": evolution " $11 " vs R " m
+	    if (m != "" && far(num($15), r[key, 3])) print $2 ": ecart " $15 " vs R " r[key, 3]
+	    if (m != "" && far(num($16), r[key, 4])) print $2 ": p " $16 " vs R " r[key, 4]
+	}
+	$1 == "indicateur_canal" {
+	    key = "chan " $2
+	    if (!(key in seen)) { if ($11 != "") print "no R figure for " $2; next }
+	    seen[key] = 1
+	    m = r[key, 6]; if (m == "-") m = ""
+	    if ($11 != m) print $2 ": evolution " $11 " vs R " m
+	    if (m != "" && far(num($14), r[key, 3])) print $2 ": ecart " $14 " vs R " r[key, 3]
+	    if (m != "" && far(num($16), r[key, 4])) print $2 ": p " $16 " vs R " r[key, 4]
+	    if (m != "" && far(num($17), r[key, 5])) print $2 ": q " $17 " vs R " r[key, 5]
+	}
+	($1 == "indicateur" || $1 == "indicateur_canal") && $6 != "" {
+	    key = "ci " $2; seen[key] = 1
+	    if ($6 " " $7 " " $8 != r[key, 3] " " r[key, 4] " " r[key, 5])
+	        print $2 ": " $6 " [" $7 " ; " $8 "] vs R " r[key, 3] " [" r[key, 4] " ; " r[key, 5] "]"
+	}
+	END { for (k in seen) if (!seen[k] && k !~ /^ci / && r[k, 7] != "-" && r[k, 6] != "-")
+	          print "R figure missing from the CSV: " k }')
+	check "$1" "" "$rc_out"
+}
+
 # ---- Independent figures -------------------------------------------------------------------
 # Per indicator: code, label, objective 2025, n and positives in 2025 and in 2024 (answers and
 # tallies together, "sans avis" left out).
@@ -65,8 +136,19 @@ SELECT i.code, i.label, trunc(ob.target)::int, cur.n, cur.k, old.n, old.k
   JOIN y old ON old.indicator_id = i.indicator_id AND old.survey = 'flash-2024'
  ORDER BY i.position" >"$TMP/ind.txt"
 
-# Adds: rate, interval, status, change (as printed) and the CSV fields.
-awk -F'|' '
+# The changes, by R (without R, the changes are not checked).
+counts_by_channel "$TMP/counts.txt"
+if [ "$HAVE_R" = 1 ]; then
+	Rscript "$TOP/tests/r/flash.R" "$TMP/counts.txt" >"$TMP/r.txt" 2>"$TMP/r.err"
+	check "R ran (tests/r/flash.R)" "0" "$?"
+else
+	echo "skip R comparisons: Rscript is absent"
+	: >"$TMP/r.txt"
+fi
+
+# Adds: rate, interval, status, change (as printed, from R's test and difference) and the CSV
+# fields.
+awk -F'|' -v rfile="$TMP/r.txt" '
 function fr(x) { s = sprintf("%.1f", x); sub(/\./, ",", s); return s }
 function wilson(k, n) {
     p = k / n; z2 = Z * Z; den = 1.0 + z2 / n
@@ -76,7 +158,9 @@ function wilson(k, n) {
     if (LO < 0) LO = 0
     if (HI > 1) HI = 1
 }
-BEGIN { Z = 1.959963984540054; OFS = "|" }
+function pts(d) { a = d < 0 ? -d : d; return fr(a) (a >= 1.95 ? " points" : " point") }
+BEGIN { Z = 1.959963984540054; OFS = "|"
+        while ((getline l < rfile) > 0) { split(l, f, " "); if (f[1] == "ind") { rd[f[2]] = f[3]; rm[f[2]] = f[7] } } }
 {
     code = $1; obj = $3; n = $4; k = $5; n0 = $6; k0 = $7
     if (n < 30) { rate = "-"; ci = "-"; status = "effectif insuffisant"; csvst = status }
@@ -88,15 +172,11 @@ BEGIN { Z = 1.959963984540054; OFS = "|" }
         else if (HI * 100.0 < obj) { status = "✘ objectif non atteint"; csvst = "non atteint" }
         else { status = "≈ non concluant"; csvst = "non concluant" }
     }
-    if (n < 30 || n0 < 30) { change = "—"; csvch = "" }
-    else {
-        p = (k + k0) / (n + n0)
-        zz = (k / n - k0 / n0) / sqrt(p * (1 - p) * (1 / n + 1 / n0))
-        d = (k / n - k0 / n0) * 100.0
-        if (zz > 1.959963984540054) { change = "▲ +" fr(d) " points"; csvch = "hausse" }
-        else if (zz < -1.959963984540054) { change = "▼ −" fr(-d) " points"; csvch = "baisse" }
-        else { change = "stable"; csvch = "stable" }
-    }
+    m = (code in rm) ? rm[code] : "-"
+    if (m == "-") { change = "—"; csvch = "" }
+    else if (m == "hausse") { change = "▲ +" pts(rd[code]); csvch = m }
+    else if (m == "baisse") { change = "▼ −" pts(rd[code]); csvch = m }
+    else { change = "stable"; csvch = m }
     csv = ""
     if (n >= 30) { wilson(k, n); csv = fr(k / n * 100.0) ";" fr(LO * 100.0) ";" fr(HI * 100.0) }
     else csv = ";;"
@@ -141,11 +221,12 @@ while IFS='|' read -r code label obj n k rate ci status change csvst csvch csv; 
 		check_line "table: $code" "$TMP/p1.txt" "$obj %" "$rate" "$ci" " $n " "$status" "$change"
 	fi
 done <"$TMP/expected.txt"
-check_not_contains "no rate under 30 answers" "$TMP/p1.txt" "100,0 %"
+check_not_contains "no rate under 30 answers" "$TMP/p1.txt" "100,0 % (n = 20)"
+check_line "channel table: no rate under 30 answers" "$TMP/p1.txt" "— (n = 20)"
 
 # Headline tiles.
 check_contains "tile: overall rate" "$TMP/p1.txt" "$(field IND_SATISF 6)"
-check_contains "tile: interval" "$TMP/p1.txt" "IC à 95 % : $(field IND_SATISF 7)"
+check_contains "tile: interval" "$TMP/p1.txt" "IC indicatif à 95 % : $(field IND_SATISF 7)"
 check_contains "tile: answers" "$TMP/p1.txt" "$(field IND_SATISF 4) réponses"
 check_contains "tile: change" "$TMP/p1.txt" "$(field IND_SATISF 9)"
 check_contains "tile: previous survey" "$TMP/p1.txt" "Enquête flash 2024 : 80,0 %"
@@ -234,10 +315,10 @@ if command -v pdfinfo >/dev/null && pdfinfo -struct "$OUTD/flash.pdf" >/dev/null
 	check_contains "structure: headings" "$TMP/struct.txt" "H1"
 	check_contains "structure: tables" "$TMP/struct.txt" "Table"
 fi
-# The outline: five entries under the root (cairo writes the PDF objects uncompressed).
+# The outline: six entries under the root (cairo writes the PDF objects uncompressed).
 check "outline: root" "1" "$(grep -a -c '^<< /Type /Outlines' "$OUTD/flash.pdf")"
 check_contains "outline: an entry" "$(grep -a '^<< /Title (' "$OUTD/flash.pdf")" "(Indicateurs et objectifs)"
-check "outline: five entries" "5" "$(grep -a -c '^<< /Title ' "$OUTD/flash.pdf")"
+check "outline: six entries" "6" "$(grep -a -c '^<< /Title ' "$OUTD/flash.pdf")"
 
 # Same database, same bytes.
 check_exit "second run" 0 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/again.pdf" \
@@ -252,10 +333,12 @@ check_line "SOURCE_DATE_EPOCH dates the PDF" "$(TZ=UTC pdfinfo "$TMP/epoch.pdf" 
 # ---- The CSV -------------------------------------------------------------------------------
 check "csv: UTF-8 byte-order mark" "efbbbf" "$(head -c 3 "$OUTD/flash.csv" | od -An -tx1 | tr -d ' \n')"
 check "csv: header" \
-    "section;code;libelle;reponses;positives;taux;ic_bas;ic_haut;objectif;statut;evolution;taux_precedent;reponses_precedentes" \
+    "section;code;libelle;reponses;positives;taux;ic_bas;ic_haut;objectif;statut;evolution;taux_precedent;reponses_precedentes;ecart_brut;ecart_canal_constant;p_valeur;p_ajustee" \
     "$(head -1 "$OUTD/flash.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')"
-check "csv: 13 fields on every line" "" \
-    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' 'NF != 13 { print NR": "$0 }')"
+check "csv: 17 fields on every line" "" \
+    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' 'NF != 17 { print NR": "$0 }')"
+[ "$HAVE_R" = 1 ] && r_compare "csv: every change and interval equals R's (tests/r/flash.R)" \
+    "$OUTD/flash.csv" "$TMP/r.txt"
 while IFS='|' read -r code label obj n k rate ci status change csvst csvch csv; do
 	check "csv: $code" "indicateur;$code;$label;$n;$k;$csv;$obj;$csvst;$csvch" \
 	    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' -v c="$code" -v OFS=';' '$1 == "indicateur" && $2 == c { NF = 11; print }')"
@@ -297,5 +380,37 @@ check_exit "unreachable database" 3 "$BIN/survey-report" flash --survey flash-20
 check_exit "unwritable output" 3 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/no/such/dir/x.pdf"
 check_contains "unwritable output says so" "$ERR" "impossible d'écrire"
 check "nothing written on errors" "" "$(ls "$TMP"/x.pdf* 2>/dev/null)"
+
+# ---- The channel mix moves, no channel changes -------------------------------------------
+# flash_mix.sql: counters 90 % and online 70 % in both waves, but online goes from 17 % to
+# 80 % of the answers, so the overall rate falls by 12,7 points; courtesy rises online only.
+fresh_db || finish
+sql_file "$TOP/tests/integration/flash_mix.sql"
+check_exit "mix: flash report" 0 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/mix.pdf" \
+    --csv "$TMP/mix.csv"
+pdf_text -f 1 -l 1 "$TMP/mix.pdf" >"$TMP/mix1.txt"
+check "mix: 2 pages" "2" "$(pdfinfo "$TMP/mix.pdf" | awk '/^Pages:/ { print $2 }')"
+check "mix: the overall rate fell (86,7 % to 74,0 %)" "74,0|86,7" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$1 == "indicateur" && $2 == "IND_SATISF" { print $6 "|" $12 }')"
+check "mix: no baisse anywhere in the CSV" "" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$11 == "baisse"')"
+check_not_contains "mix: no ▼ on the dashboard" "$TMP/mix1.txt" "▼ −"
+check_line "mix: overall satisfaction stable at constant channel mix" "$TMP/mix1.txt" \
+    "87 %" "74,0 %" "500" "stable"
+check "mix: the rise of courtesy online is a hausse" "hausse" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$1 == "indicateur_canal" && $2 == "IND_COURTOISIE/en_ligne" { print $11 }')"
+check_line "mix: the rise online is printed" "$TMP/mix1.txt" "2024 : 55,0 %" "▲ +25,0"
+check_line "mix: the overall courtesy change, at constant mix, is a rise" "$TMP/mix1.txt" \
+    "Amabilité et écoute" "82,0 %" "▲ +"
+check_contains "mix: the sentence on the channel mix" "$(tr '\n' ' ' <"$TMP/mix1.txt" | tr -s ' ')" \
+    "la part des réponses du canal « En ligne » est passée de 17 % à 80 % : l’évolution globale en dépend"
+counts_by_channel "$TMP/mixcounts.txt"
+if [ "$HAVE_R" = 1 ]; then
+	Rscript "$TOP/tests/r/flash.R" "$TMP/mixcounts.txt" >"$TMP/mixr.txt" 2>"$TMP/r.err"
+	check "mix: R ran" "0" "$?"
+	check "mix: R finds no significant change of satisfaction" "stable" \
+	    "$(awk '$1 == "ind" && $2 == "IND_SATISF" { print $7 }' "$TMP/mixr.txt")"
+	r_compare "mix: every change and interval equals R's" "$TMP/mix.csv" "$TMP/mixr.txt"
+fi
 
 finish
