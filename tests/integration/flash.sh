@@ -78,24 +78,18 @@ r_compare() {
 	BEGIN { while ((getline l < rfile) > 0) { n = split(l, f, " ")
 	          key = f[1] " " f[2]; seen[key] = 0
 	          for (i = 3; i <= n; i++) r[key, i] = f[i] } }
-	$1 == "indicateur" {
-	    key = "ind " $2
+	# indicateur: R line "ind CODE diff p n0 n1 mark", CSV difference in ecart_canal_constant;
+	# indicateur_canal: R line "chan CODE diff p q mark", CSV difference in ecart_brut.
+	$1 == "indicateur" || $1 == "indicateur_canal" {
+	    ind = $1 == "indicateur"
+	    key = (ind ? "ind " : "chan ") $2
 	    if (!(key in seen)) { if ($11 != "") print "no R figure for " $2; next }
 	    seen[key] = 1
-	    m = r[key, 7]; if (m == "-") m = ""
+	    m = r[key, ind ? 7 : 6]; if (m == "-") m = ""
 	    if ($11 != m) print $2 ": evolution " $11 " vs R " m
-	    if (m != "" && far(num($15), r[key, 3])) print $2 ": ecart " $15 " vs R " r[key, 3]
+	    if (m != "" && far(num(ind ? $15 : $14), r[key, 3])) print $2 ": ecart vs R " r[key, 3]
 	    if (m != "" && far(num($16), r[key, 4])) print $2 ": p " $16 " vs R " r[key, 4]
-	}
-	$1 == "indicateur_canal" {
-	    key = "chan " $2
-	    if (!(key in seen)) { if ($11 != "") print "no R figure for " $2; next }
-	    seen[key] = 1
-	    m = r[key, 6]; if (m == "-") m = ""
-	    if ($11 != m) print $2 ": evolution " $11 " vs R " m
-	    if (m != "" && far(num($14), r[key, 3])) print $2 ": ecart " $14 " vs R " r[key, 3]
-	    if (m != "" && far(num($16), r[key, 4])) print $2 ": p " $16 " vs R " r[key, 4]
-	    if (m != "" && far(num($17), r[key, 5])) print $2 ": q " $17 " vs R " r[key, 5]
+	    if (m != "" && !ind && far(num($17), r[key, 5])) print $2 ": q " $17 " vs R " r[key, 5]
 	}
 	($1 == "indicateur" || $1 == "indicateur_canal") && $6 != "" {
 	    key = "ci " $2; seen[key] = 1

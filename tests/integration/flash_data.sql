@@ -9,8 +9,7 @@
 \set ON_ERROR_STOP 1
 BEGIN;
 
-CREATE TEMP TABLE lots (lot int, survey text, collector text, format text, site text,
-                        channel text, source text, tally boolean, finished timestamptz);
+\ir flash_tables.sql.inc
 INSERT INTO lots VALUES
  (1, 'flash-2024', 'collect-paper',  'tally',      'HDV',   'guichet',   'paper-tally', true,  '2024-07-01 09:00+00'),
  (2, 'flash-2024', 'collect-online', 'limesurvey', NULL,    'en_ligne',  'limesurvey',  false, '2024-12-20 16:30+00'),
@@ -20,7 +19,6 @@ INSERT INTO lots VALUES
  (6, 'flash-2025', 'collect-online', 'limesurvey', NULL,    'en_ligne',  'limesurvey',  false, '2025-03-03 11:00+00'),
  (7, 'flash-2025', 'collect-phone',  'ivr',        NULL,    'telephone', 'ivr',         false, '2025-03-14 10:00+00');
 
-CREATE TEMP TABLE plan (lot int, question text, opt text, n int);
 INSERT INTO plan VALUES
  -- flash-2024, paper tally at the Hôtel de Ville
  (1,'SATISF_GLOBALE','1',200),(1,'SATISF_GLOBALE','2',100),(1,'SATISF_GLOBALE','3',60),(1,'SATISF_GLOBALE','4',40),(1,'SATISF_GLOBALE','9',20),
