@@ -242,7 +242,8 @@ static void page_key(struct pdf *p, const struct brief *b)
 		cell(p, x, y, cw[0], &st_td, "TH", b->ind[i].label);
 		x += cw[0];
 		cell(p, x, y, cw[1], &st_td_r, "TD",
-		     e->shown ? pct(e->p, v) : m(MSG_REP_ST_INSUFFICIENT));
+		     !e->shown ? m(MSG_REP_ST_INSUFFICIENT)
+		     : e->prudent ? m(MSG_B_PRUDENT_MARK, pct(e->p, v)) : pct(e->p, v));
 		x += cw[1];
 		cell(p, x, y, cw[2], &st_td_r, "TD",
 		     e->shown ? m(MSG_B_RANGE, pct(e->lo, lo), pct(e->hi, hi)) : "–");
@@ -381,7 +382,8 @@ static void trend_table(struct pdf *p, const struct brief *b, double y)
 			else if (!pt->e.shown)
 				t = m(MSG_REP_INSUFFICIENT, n);
 			else
-				t = m(MSG_REP_BAR_VALUE, pct(pt->e.p, v), n);
+				t = m(MSG_REP_BAR_VALUE, pt->e.prudent ? m(MSG_B_PRUDENT_MARK, pct(pt->e.p, v))
+				                                       : pct(pt->e.p, v), n);
 			if (pt->rupture)
 				t = m(MSG_B_RUPTURE_CELL, t);
 			else if (pt->change > 0)

@@ -16,6 +16,7 @@
 #include "msg.h"
 #include "pdf.h"
 #include "stats.h"
+#include "wstats.h"
 
 #define MARGIN 42.0
 #define CONTENT_W (PDF_A4_WIDTH - 2 * MARGIN)
@@ -327,6 +328,8 @@ static double indicator_table(struct pdf *p, const struct flash *f, double y)
 		if (ind->cur.shown) {
 			pdf_tag_begin(p, "TD");
 			fr_percent(ind->cur.rate, buf, sizeof buf);
+			if (ind->cur.n < WSTATS_PRUDENT)
+				snprintf(buf, sizeof buf, "%s", m(MSG_B_PRUDENT_MARK, buf));
 			pdf_text(p, x0 + col_x[C_RES + 1] - 4, ty + 4, 0, &st_cell_b, buf);
 			pdf_tag_end(p, "TD");
 			pdf_tag_begin(p, "TD");
@@ -419,7 +422,9 @@ static void channel_cell(struct pdf *p, const struct flash *f, const struct flas
 	fr_int((long long)s->cur.n, num, sizeof num);
 	if (s->cur.shown) {
 		fr_percent(s->cur.rate, rate, sizeof rate);
-		pdf_text_fit(p, x, y, w, &st_cell_b_l, m(MSG_REP_CELL_RATE, rate, num));
+		pdf_text_fit(p, x, y, w, &st_cell_b_l,
+		             m(MSG_REP_CELL_RATE, s->cur.n < WSTATS_PRUDENT ? m(MSG_B_PRUDENT_MARK, rate)
+		                                                            : rate, num));
 	} else {
 		pdf_text_fit(p, x, y, w, &st_cell_i, m(MSG_REP_CELL_NONE, num));
 	}

@@ -283,6 +283,9 @@ check_line "sources: phone" "$TMP/p2.txt" "Téléphone" "1" "20"
 check_line "sources: total" "$TMP/p2.txt" "Total" "5" "632"
 check_contains "sources: batches" "$(tr '\n' ' ' <"$TMP/p2.txt" | tr -s ' ')" "n° 7 du 14 mars 2025 (20)"
 check_contains "method" "$TMP/p2.txt" "Wilson"
+check_contains "method: intervals are indicative" "$(tr '\n' ' ' <"$TMP/p2.txt" | tr -s ' ')" "est indicatif"
+check_contains "publication rule printed" "$(tr '\n' ' ' <"$TMP/p1.txt" | tr -s ' ')" \
+    "* : moins de 100 réponses, à interpréter avec prudence"
 check_not_contains "comments are never printed" "$TMP/all.txt" "COMMENTAIRE_SECRET"
 
 # ---- The PDF as a file ---------------------------------------------------------------------
