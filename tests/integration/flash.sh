@@ -43,14 +43,7 @@ SELECT i.code, i.label, trunc(ob.target)::int, cur.n, cur.k, old.n, old.k
  ORDER BY i.position" >"$TMP/ind.txt"
 
 # The changes, by R (without R, the changes are not checked).
-counts_by_channel "$TMP/counts.txt"
-if [ "$HAVE_R" = 1 ]; then
-	Rscript "$TOP/tests/r/flash.R" "$TMP/counts.txt" >"$TMP/r.txt" 2>"$TMP/r.err"
-	check "R ran (tests/r/flash.R)" "0" "$?"
-else
-	echo "skip R comparisons: Rscript is absent"
-	: >"$TMP/r.txt"
-fi
+r_figures "data" "$TMP/r.txt"
 
 # Adds: rate, interval, status, change (as printed, from R's test and difference) and the CSV
 # fields.
@@ -313,10 +306,8 @@ check_line "mix: the overall courtesy change, at constant mix, is a rise" "$TMP/
     "Amabilité et écoute" "82,0 %" "▲ +"
 check_contains "mix: the sentence on the channel mix" "$(tr '\n' ' ' <"$TMP/mix1.txt" | tr -s ' ')" \
     "la part des réponses du canal « En ligne » est passée de 17 % à 80 % : l’évolution globale en dépend"
-counts_by_channel "$TMP/mixcounts.txt"
+r_figures "mix" "$TMP/mixr.txt"
 if [ "$HAVE_R" = 1 ]; then
-	Rscript "$TOP/tests/r/flash.R" "$TMP/mixcounts.txt" >"$TMP/mixr.txt" 2>"$TMP/r.err"
-	check "mix: R ran" "0" "$?"
 	check "mix: R finds no significant change of satisfaction" "stable" \
 	    "$(awk '$1 == "ind" && $2 == "IND_SATISF" { print $7 }' "$TMP/mixr.txt")"
 	r_compare "mix: every change and interval equals R's" "$TMP/mix.csv" "$TMP/mixr.txt"

@@ -27,10 +27,8 @@ check "demo: waiting time at the counters, 57,9 % to 75,8 %, a rise" "75,8|57,9|
 check_line "demo: the rise at the counters is printed" "$TMP/d1.txt" "2024 : 57,9 %" "▲ +17,9"
 check_contains "demo: the sentence on the channel mix" "$(tr '\n' ' ' <"$TMP/d1.txt" | tr -s ' ')" \
     "la part des réponses du canal « En ligne » est passée de 16 % à 63 % : l’évolution globale en dépend"
-counts_by_channel "$TMP/counts.txt"
+r_figures "demo" "$TMP/r.txt"
 if [ "$HAVE_R" = 1 ]; then
-	Rscript "$TOP/tests/r/flash.R" "$TMP/counts.txt" >"$TMP/r.txt" 2>"$TMP/r.err"
-	check "demo: R ran" "0" "$?"
 	r_compare "demo: every change and interval equals R's" "$TMP/d.csv" "$TMP/r.txt"
 	check "demo: R, overall satisfaction within channels" "stable" \
 	    "$(awk '$1 == "ind" && $2 == "IND_SATISF" { print $7 }' "$TMP/r.txt")"
