@@ -144,17 +144,17 @@ static void mix_move(const struct flash *f, const char *scope, struct flash_mix 
 		const struct flash_stratum *s = &f->strata[i];
 		double a, b;
 
-		if (strcmp(s->indicator, hl) != 0 || strcmp(s->scope, scope) != 0)
+		/* Answers without a site are the online and phone channels: their rise is the
+		 * channel mix, already told. */
+		if (strcmp(s->indicator, hl) != 0 || strcmp(s->scope, scope) != 0 || !s->code[0])
 			continue;
 		a = stratum_share(f, s, 0);
 		b = stratum_share(f, s, 1);
 		if (b - a > best) {
 			best = b - a;
-			mix->label = s->code[0] ? s->label : NULL;
+			mix->label = s->label;
 			mix->before = a;
 			mix->after = b;
-			if (!mix->label)
-				mix->label = msg_text(MSG_REP_NO_SITE);
 		}
 	}
 }
