@@ -110,8 +110,11 @@ static void rate_bar(struct pdf *p, double x, double y, double w, double h, cons
 	if (!e->shown)
 		return;
 	pdf_fill_rect(p, x, y, w * e->p, h, rgb);
-	if (hatch)
+	if (hatch) {
+		/* The mirror's agents: described, not a sample, so no interval. */
 		pdf_hatch_rect(p, x, y, w * e->p, h, PDF_WHITE);
+		return;
+	}
 	pdf_line(p, x + w * e->lo, y + h / 2, x + w * e->hi, y + h / 2, 1.2, PDF_INK, 0);
 	pdf_line(p, x + w * e->lo, y + 1, x + w * e->lo, y + h - 1, 1.2, PDF_INK, 0);
 	pdf_line(p, x + w * e->hi, y + 1, x + w * e->hi, y + h - 1, 1.2, PDF_INK, 0);
