@@ -124,6 +124,22 @@ check_exit "unknown survey" 1 "$BIN/survey-report" brief --survey nope -o "$TMP/
 check "no file written for an unknown survey" no "$([ -e "$TMP/x.pdf" ] && echo yes || echo no)"
 check_exit "no output is a usage error" 2 "$BIN/survey-report" brief --survey grande-enquete-2023
 
+# Issue 12: no comparison across designs, the mirror described, the publication rule.
+check_contains "trends: a break in the series between the large and the flash surveys" \
+    "$(tr '\n' ' ' <"$TMP/b.txt" | tr -s ' ')" "rupture de série : méthodes différentes"
+check "csv: the first flash survey after the large one is never compared with it" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$1 == "evolution" && $2 == "flash-2024" && $8 != "" && $12 != "rupture de série"')"
+check "csv: the mirror is not tested" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$1 ~ /^miroir/ && ($12 != "" || $19 != "")')"
+check "csv: published exactly when the effective sample is 30 or more, prudence under 100" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' 'NR > 1 && $15 != "" { ne = $15; gsub(",", ".", ne); ne += 0
+        if ((ne >= 30) != ($8 != "") || ((ne >= 30 && ne < 100) != ($16 != ""))) print }')"
+check "csv: some rate flagged for prudence (PROFIL_QUARTIER or site)" yes \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$16 == "à interpréter avec prudence" { f = 1 } END { print f ? "yes" : "no" }')"
+check "csv: every interval inside [0, 1], never clipped to a bound" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' 'NR > 1 && $17 != "" { lo = $17; hi = $18; gsub(",", ".", lo); gsub(",", ".", hi)
+        if (lo + 0 <= 0 || hi + 0 >= 1) print }')"
+
 # Pages rendered for a look (kept under $TMP for whoever debugs).
 pdftoppm -r 50 -png "$TMP/b.pdf" "$TMP/page"
 check "every page renders" "$PAGES" "$(ls "$TMP"/page*.png | wc -l | tr -d ' ')"
