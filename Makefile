@@ -97,6 +97,9 @@ $(BIN)/survey-report: $(call obj,$(REPORT_SRC)) $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# test_stats compiles the report statistics in (they are not part of libcore).
+$(BUILD)/tests/test_stats: reports/stats.c reports/stats.h reports/wstats.c reports/wstats.h
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(PKG_LIBS) -lcmocka

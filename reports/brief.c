@@ -17,6 +17,7 @@
 #include "frfmt.h"
 #include "msg.h"
 #include "report.h"
+#include "stats.h"
 
 #define PROG "survey-report"
 
@@ -68,6 +69,42 @@ static int question_index(const struct brief *b, const char *code)
 	return -1;
 }
 
+/* The change of indicator ind from flash survey `last` to flash survey s, judged as the
+ * dashboard judges it: the strata of report_strata (channels), when the survey that
+ * report_strata compares s with is `last`. 0, or -1 on a database error. */
+static int flash_change(PGconn *conn, struct brief *b, const char *orgs,
+                        struct brief_indicator *ind, int s, int last)
+{
+	char sid[16];
+	const char *p[2] = { orgs, sid };
+	struct stratum st[32];
+	struct strat_test t;
+	PGresult *r;
+	size_t ns = 0;
+	int row;
+
+	snprintf(sid, sizeof sid, "%d", b->s[s].id);
+	r = fetch(conn, b, "SELECT x.n, x.k, x.prev_n, x.prev_k, "
+	          "(SELECT code FROM survey WHERE survey_id = report_previous($1, $2)) "
+	          "FROM report_strata($1, $2) x WHERE x.scope = 'canal' AND x.indicator = $3",
+	          3, (const char *[]){ p[0], p[1], ind->code });
+	if (!r)
+		return -1;
+	for (row = 0; row < PQntuples(r) && ns < sizeof st / sizeof st[0]; row++) {
+		if (strcmp(PQgetvalue(r, row, 4), b->s[last].code) != 0)
+			return 0;
+		st[ns].n1 = num(r, row, 0);
+		st[ns].k1 = num(r, row, 1);
+		st[ns].n0 = num(r, row, 2);
+		st[ns].k0 = num(r, row, 3);
+		ns++;
+	}
+	strat_compare(st, ns, &t);
+	ind->pt[s].change = strat_change(&t);
+	ind->pt[s].pval = t.p;
+	return 0;
+}
+
 static int load_trends(PGconn *conn, struct brief *b, const char *orgs)
 {
 	PGresult *r;
@@ -90,6 +127,7 @@ static int load_trends(PGconn *conn, struct brief *b, const char *orgs)
 		sv->year = (int)num(r, row, 4);
 		sv->start = PQgetvalue(r, row, 5);
 		sv->end = PQgetvalue(r, row, 6);
+		sv->id = (int)num(r, row, 0);
 		if (strcmp(sv->code, b->survey_code) == 0)
 			b->cur = (int)b->ns;
 		b->ns++;
@@ -128,22 +166,69 @@ static int load_trends(PGconn *conn, struct brief *b, const char *orgs)
 		agg_from(r, row, 6, &a);
 		west_compute(&a, &ind->pt[s].e);
 	}
-	/* Significant changes, each survey against the previous one where the rate is shown. */
+	/* Significant changes, each survey against the previous one where the rate is shown: two
+	 * large surveys by the Wald test of wstats.h, two flash surveys channel by channel as on
+	 * the dashboard, a large and a flash survey not at all (a break in the series). */
 	for (i = 0; i < b->nind; i++) {
 		int last = -1;
 
 		for (s = 0; s < (int)b->ns; s++) {
-			if (!b->ind[i].pt[s].e.shown)
+			struct brief_point *pt = &b->ind[i].pt[s];
+			double z;
+
+			pt->pval = 1.0;
+			if (!pt->e.shown)
 				continue;
 			if (last >= 0) {
-				b->ind[i].pt[s].prev = last;
-				b->ind[i].pt[s].change = west_compare(&b->ind[i].pt[s].e,
-				                                      &b->ind[i].pt[last].e);
+				pt->prev = last;
+				if (strcmp(b->s[s].kind, b->s[last].kind) != 0)
+					pt->rupture = 1;
+				else if (strcmp(b->s[s].kind, "flash") == 0) {
+					if (flash_change(conn, b, orgs, &b->ind[i], s, last) < 0)
+						return -1;
+				} else {
+					pt->change = west_compare(&pt->e, &b->ind[i].pt[last].e);
+					pt->pval = west_diff_test(&pt->e, &b->ind[i].pt[last].e, &z);
+				}
 			}
 			last = s;
 		}
 	}
 	return 0;
+}
+
+/* The tests of one table of groups: each group against the rest of the respondents (Wald,
+ * wstats.h), where both rates are shown; marks only where the Benjamini–Hochberg adjusted
+ * p-value, over every comparison of the table, is under STATS_ALPHA. */
+static void dim_tests(struct brief_dim *dm, size_t nq)
+{
+	double p[BRIEF_MAX_GROUPS * BRIEF_MAX_Q], q[BRIEF_MAX_GROUPS * BRIEF_MAX_Q], z;
+	size_t g, i, n = 0;
+
+	for (g = 0; g < dm->ng; g++)
+		for (i = 0; i < nq; i++) {
+			struct brief_group *gr = &dm->g[g];
+
+			gr->pval[i] = gr->q[i] = 1.0;
+			gr->diff[i] = 0;
+			if (!gr->e[i].shown || !gr->rest[i].shown)
+				continue;
+			gr->pval[i] = west_diff_test(&gr->e[i], &gr->rest[i], &z);
+			p[n++] = gr->pval[i];
+		}
+	bh_adjust(p, q, n);
+	dm->ntests = n;
+	n = 0;
+	for (g = 0; g < dm->ng; g++)
+		for (i = 0; i < nq; i++) {
+			struct brief_group *gr = &dm->g[g];
+
+			if (!gr->e[i].shown || !gr->rest[i].shown)
+				continue;
+			gr->q[i] = q[n++];
+			if (gr->q[i] < STATS_ALPHA)
+				gr->diff[i] = gr->e[i].p > gr->rest[i].p ? 1 : -1;
+		}
 }
 
 static int load_cells(PGconn *conn, struct brief *b, const char *orgs, const char *surveys)
@@ -209,8 +294,8 @@ static int load_cells(PGconn *conn, struct brief *b, const char *orgs, const cha
 			rest = wagg_minus(&b->q[qi].all, &a);
 			west_compute(&rest, &er);
 			dm->g[j].rest[qi] = er;
-			dm->g[j].diff[qi] = west_compare(&dm->g[j].e[qi], &er);
 		}
+		dim_tests(dm, b->nq);
 	}
 	return 0;
 }
@@ -259,7 +344,6 @@ static int load_method(PGconn *conn, struct brief *b, const char *orgs, const ch
 			mr->users = b->q[qi].e;
 			agg_from(r, row, 3, &a);
 			west_compute(&a, &mr->agents);
-			mr->diff = west_compare(&mr->agents, &mr->users);
 			b->nmir++;
 		}
 	}
@@ -353,11 +437,13 @@ static void csv_pct(double v, int valid, char *buf, size_t size)
 
 static int csv_est(struct outbuf *out, const char *section, const char *survey,
                    const char *code, const char *label, const char *group, const char *glabel,
-                   const struct west *e, double objective, const char *mark)
+                   const struct west *e, double objective, const char *mark, double pval,
+                   double q)
 {
 	char n[FR_NUM_SIZE], p[FR_NUM_SIZE], lo[FR_NUM_SIZE], hi[FR_NUM_SIZE], ob[FR_NUM_SIZE];
-	char px[FR_NUM_SIZE], se[FR_NUM_SIZE];
-	const char *f[14];
+	char px[FR_NUM_SIZE], se[FR_NUM_SIZE], ne[FR_NUM_SIZE], lx[FR_NUM_SIZE], hx[FR_NUM_SIZE];
+	char pv[FR_NUM_SIZE], qv[FR_NUM_SIZE];
+	const char *f[20];
 
 	snprintf(n, sizeof n, "%.0f", e->n);
 	csv_pct(e->p, e->shown, p, sizeof p);
@@ -379,16 +465,29 @@ static int csv_est(struct outbuf *out, const char *section, const char *survey,
 	f[9] = hi;
 	f[10] = ob;
 	f[11] = mark;
-	/* Full precision, for whoever recomputes the intervals (R: svyciprop, see wstats.h). */
+	/* Full precision, for whoever recomputes them (R: svyciprop, see wstats.h). */
+	px[0] = se[0] = ne[0] = lx[0] = hx[0] = pv[0] = qv[0] = '\0';
+	if (e->valid)
+		fr_csv_decimal(e->neff, 6, ne, sizeof ne);
 	if (e->shown) {
 		fr_csv_decimal(e->p, 10, px, sizeof px);
 		fr_csv_decimal(e->se, 10, se, sizeof se);
-	} else {
-		px[0] = se[0] = '\0';
+		fr_csv_decimal(e->lo, 10, lx, sizeof lx);
+		fr_csv_decimal(e->hi, 10, hx, sizeof hx);
 	}
+	if (pval < 1.0 || q >= 0)
+		fr_csv_decimal(pval, 12, pv, sizeof pv);
+	if (q >= 0)
+		fr_csv_decimal(q, 12, qv, sizeof qv);
 	f[12] = px;
 	f[13] = se;
-	return csv_row(out, f, 14);
+	f[14] = ne;
+	f[15] = e->prudent ? msg_text(MSG_B_CSV_PRUDENT) : "";
+	f[16] = lx;
+	f[17] = hx;
+	f[18] = pv;
+	f[19] = qv;
+	return csv_row(out, f, 20);
 }
 
 static const char *mark_text(int v)
@@ -401,7 +500,8 @@ int brief_csv(const struct brief *b, struct outbuf *out)
 	size_t i, s, d, g;
 
 	csv_begin(out, "section;enquete;code;libelle;groupe;libelle_groupe;reponses;taux;ic_bas;"
-	          "ic_haut;objectif;ecart_significatif;proportion;erreur_type");
+	          "ic_haut;objectif;ecart_significatif;proportion;erreur_type;n_effectif;prudence;"
+	          "borne_basse;borne_haute;p_valeur;p_ajustee");
 	for (i = 0; i < b->nind; i++)
 		for (s = 0; s < b->ns; s++) {
 			const struct brief_point *pt = &b->ind[i].pt[s];
@@ -410,23 +510,27 @@ int brief_csv(const struct brief *b, struct outbuf *out)
 				continue;
 			csv_est(out, "evolution", b->s[s].code, b->ind[i].code, b->ind[i].label,
 			        b->ind[i].channel, "", &pt->e, pt->objective,
-			        pt->change > 0 ? "hausse" : pt->change < 0 ? "baisse" : "");
+			        pt->rupture ? msg_text(MSG_B_CSV_RUPTURE)
+			        : pt->change > 0 ? "hausse" : pt->change < 0 ? "baisse" : "",
+			        pt->pval, -1);
 		}
 	for (d = 0; d < BRIEF_NDIMS; d++)
 		for (g = 0; g < b->dim[d].ng; g++)
 			for (i = 0; i < b->nq; i++) {
 				const struct brief_group *gr = &b->dim[d].g[g];
+				int tested = gr->e[i].shown && gr->rest[i].shown;
 
 				if (!gr->e[i].valid)
 					continue;
 				csv_est(out, b->dim[d].key, b->survey_code, b->q[i].code, b->q[i].label,
-				        gr->code, gr->label, &gr->e[i], -1, mark_text(gr->diff[i]));
+				        gr->code, gr->label, &gr->e[i], -1, mark_text(gr->diff[i]),
+				        gr->pval[i], tested ? gr->q[i] : -1);
 			}
 	for (i = 0; i < b->nmir; i++) {
 		csv_est(out, "miroir_usagers", b->survey_code, b->mir[i].question, b->mir[i].label,
-		        "", "", &b->mir[i].users, -1, "");
+		        "", "", &b->mir[i].users, -1, "", 1, -1);
 		csv_est(out, "miroir_agents", b->mirror_code, b->mir[i].question, b->mir[i].label,
-		        "", "", &b->mir[i].agents, -1, mark_text(b->mir[i].diff));
+		        "", "", &b->mir[i].agents, -1, "", 1, -1);
 	}
 	return out->failed ? -1 : 0;
 }
@@ -479,7 +583,12 @@ int report_brief(int argc, char **argv)
 		msg_print(stderr, PROG, MSG_REP_TOO_BIG);
 		goto out;
 	}
-	note = brief_method_text(b);
+	{
+		char *method = brief_method_text(b);
+
+		note = method ? msg_format(MSG_B_NOTE, method) : NULL;
+		free(method);
+	}
 	if (!note || report_write(&a, b->survey_code, &pdf, &csv, note, b->data_epoch) != 0)
 		goto out;
 	rc = REPORT_OK;

@@ -21,7 +21,7 @@
 
 struct brief_survey {
 	const char *code, *kind, *title, *start, *end;
-	int year;
+	int year, id;
 };
 
 /* One indicator in one survey of the series. */
@@ -30,6 +30,8 @@ struct brief_point {
 	double objective;        /* percent, < 0 when none for that year */
 	int change;              /* against the previous survey where it is shown: +1, -1, 0 */
 	int prev;                /* index of that survey, or -1 */
+	int rupture;             /* that survey is of another kind: not compared */
+	double pval;             /* p-value of the comparison, 1 when none */
 };
 
 struct brief_indicator {
@@ -50,7 +52,9 @@ struct brief_group {
 	const char *code, *label;
 	struct west e[BRIEF_MAX_Q];  /* per question of struct brief */
 	struct west rest[BRIEF_MAX_Q];  /* the other respondents (all answers minus the group) */
-	int diff[BRIEF_MAX_Q];       /* against the rest of the respondents: +1, -1, 0 */
+	int diff[BRIEF_MAX_Q];       /* against the rest, after Benjamini–Hochberg: +1, -1, 0 */
+	double pval[BRIEF_MAX_Q];    /* p-value of the Wald test against the rest, 1 when none */
+	double q[BRIEF_MAX_Q];       /* its Benjamini–Hochberg adjustment within the dimension */
 };
 
 struct brief_dim {
@@ -59,12 +63,13 @@ struct brief_dim {
 	struct brief_group g[BRIEF_MAX_GROUPS];
 	size_t ng;
 	size_t dropped;              /* groups beyond BRIEF_MAX_GROUPS, not shown */
+	size_t ntests;               /* comparisons made in the table (both rates shown) */
 };
 
 struct brief_mirror {
 	const char *question, *label;
-	struct west users, agents;
-	int diff;                    /* agents against users: +1, -1, 0 */
+	struct west users, agents;   /* described side by side, never tested: the agents are not
+	                              * a sample (often nearly all the staff) */
 };
 
 struct brief_source {
@@ -74,7 +79,7 @@ struct brief_source {
 };
 
 struct brief {
-	PGresult *res[24];           /* owned: every string below points into these */
+	PGresult *res[48];           /* owned: every string below points into these */
 	size_t nres;
 	const char *survey_code, *kind, *title, *period_start, *period_end, *org_name;
 	const char *data_day;

@@ -40,6 +40,7 @@ static const struct pdf_style st_up = { 8, 1, 0, PDF_BLUE, PDF_RIGHT };
 static const struct pdf_style st_down = { 8, 1, 0, PDF_VERMILLION, PDF_RIGHT };
 static const struct pdf_style st_axis = { 6.5, 0, 0, PDF_GREY, PDF_CENTER };
 static const struct pdf_style st_axis_r = { 6.5, 0, 0, PDF_GREY, PDF_RIGHT };
+static const struct pdf_style st_axis_l = { 6.5, 0, 0, PDF_GREY, PDF_LEFT };
 static const struct pdf_style st_val = { 6.5, 1, 0, PDF_INK, PDF_LEFT };
 static const struct pdf_style st_up_l = { 6.5, 1, 0, PDF_BLUE, PDF_LEFT };
 static const struct pdf_style st_down_l = { 6.5, 1, 0, PDF_VERMILLION, PDF_LEFT };
@@ -109,8 +110,11 @@ static void rate_bar(struct pdf *p, double x, double y, double w, double h, cons
 	if (!e->shown)
 		return;
 	pdf_fill_rect(p, x, y, w * e->p, h, rgb);
-	if (hatch)
+	if (hatch) {
+		/* The mirror's agents: described, not a sample, so no interval. */
 		pdf_hatch_rect(p, x, y, w * e->p, h, PDF_WHITE);
+		return;
+	}
 	pdf_line(p, x + w * e->lo, y + h / 2, x + w * e->hi, y + h / 2, 1.2, PDF_INK, 0);
 	pdf_line(p, x + w * e->lo, y + 1, x + w * e->lo, y + h - 1, 1.2, PDF_INK, 0);
 	pdf_line(p, x + w * e->hi, y + 1, x + w * e->hi, y + h - 1, 1.2, PDF_INK, 0);
@@ -241,7 +245,8 @@ static void page_key(struct pdf *p, const struct brief *b)
 		cell(p, x, y, cw[0], &st_td, "TH", b->ind[i].label);
 		x += cw[0];
 		cell(p, x, y, cw[1], &st_td_r, "TD",
-		     e->shown ? pct(e->p, v) : m(MSG_REP_ST_INSUFFICIENT));
+		     !e->shown ? m(MSG_REP_ST_INSUFFICIENT)
+		     : e->prudent ? m(MSG_B_PRUDENT_MARK, pct(e->p, v)) : pct(e->p, v));
 		x += cw[1];
 		cell(p, x, y, cw[2], &st_td_r, "TD",
 		     e->shown ? m(MSG_B_RANGE, pct(e->lo, lo), pct(e->hi, hi)) : "–");
@@ -290,7 +295,7 @@ static void trend_chart(struct pdf *p, const struct brief *b, const struct brief
 	double cy0 = y0 + 18, prevx = -1, prevy = -1, step, gy;
 	char v[FR_NUM_SIZE];
 	size_t s;
-	int g;
+	int g, rupture = 0;
 
 	for (s = 0; s < b->ns; s++) {
 		if (ind->pt[s].e.shown && ind->pt[s].e.lo < lo)
@@ -332,8 +337,13 @@ static void trend_chart(struct pdf *p, const struct brief *b, const struct brief
 		pdf_line(p, px, plo, px, phi, 1.0, PDF_INK, 0);
 		pdf_line(p, px - 3, plo, px + 3, plo, 1.0, PDF_INK, 0);
 		pdf_line(p, px - 3, phi, px + 3, phi, 1.0, PDF_INK, 0);
-		if (prevx >= 0)
+		if (prevx >= 0 && pt->rupture) {
+			/* A break in the series: no line across two methods, a dashed separator. */
+			pdf_line(p, (prevx + px) / 2, cy0, (prevx + px) / 2, cy0 + ch, 0.8, PDF_GREY, 3);
+			rupture = 1;
+		} else if (prevx >= 0) {
 			pdf_line(p, prevx, prevy, px, py, 1.4, PDF_BLUE, 0);
+		}
 		pdf_fill_rect(p, px - 3, py - 3, 6, 6,
 		              strcmp(b->s[s].kind, "large") == 0 ? PDF_BLUE : PDF_SKY);
 		pdf_text(p, px + 6, py - 9, 0, pt->change > 0 ? &st_up_l
@@ -343,6 +353,8 @@ static void trend_chart(struct pdf *p, const struct brief *b, const struct brief
 		prevx = px;
 		prevy = py;
 	}
+	if (rupture)
+		pdf_text_fit(p, cx0, cy0 + ch + 13, cw, &st_axis_l, m(MSG_B_RUPTURE));
 }
 
 static void trend_table(struct pdf *p, const struct brief *b, double y)
@@ -373,8 +385,11 @@ static void trend_table(struct pdf *p, const struct brief *b, double y)
 			else if (!pt->e.shown)
 				t = m(MSG_REP_INSUFFICIENT, n);
 			else
-				t = m(MSG_REP_BAR_VALUE, pct(pt->e.p, v), n);
-			if (pt->change > 0)
+				t = m(MSG_REP_BAR_VALUE, pt->e.prudent ? m(MSG_B_PRUDENT_MARK, pct(pt->e.p, v))
+				                                       : pct(pt->e.p, v), n);
+			if (pt->rupture)
+				t = m(MSG_B_RUPTURE_CELL, t);
+			else if (pt->change > 0)
 				t = m(MSG_REP_UP, t);
 			else if (pt->change < 0)
 				t = m(MSG_REP_DOWN, t);
@@ -429,7 +444,8 @@ static double dim_table(struct pdf *p, const struct brief *b, const struct brief
 	char v[FR_NUM_SIZE], n[FR_NUM_SIZE];
 	size_t g, q;
 
-	y = subheading(p, 0, y, d->title);
+	fr_int((long long)d->ntests, n, sizeof n);
+	y = subheading(p, 0, y, m(d->ntests == 1 ? MSG_B_DIM_TESTS_ONE : MSG_B_DIM_TESTS, d->title, n));
 	pdf_tag_begin(p, "Table");
 	pdf_tag_begin(p, "TR");
 	cell(p, MARGIN, y, gw, &st_th, "TH", m(MSG_B_COL_GROUP));
@@ -457,12 +473,14 @@ static double dim_table(struct pdf *p, const struct brief *b, const struct brief
 
 			if (!gr->e[q].shown)
 				s = "–";
-			else if (gr->diff[q] > 0)
-				s = m(MSG_REP_UP, pct(gr->e[q].p, v));
-			else if (gr->diff[q] < 0)
-				s = m(MSG_REP_DOWN, pct(gr->e[q].p, v));
-			else
-				s = pct(gr->e[q].p, v);
+			else {
+				s = gr->e[q].prudent ? m(MSG_B_PRUDENT_MARK, pct(gr->e[q].p, v))
+				                     : pct(gr->e[q].p, v);
+				if (gr->diff[q] > 0)
+					s = m(MSG_REP_UP, s);
+				else if (gr->diff[q] < 0)
+					s = m(MSG_REP_DOWN, s);
+			}
 			cell(p, x, y, qw, gr->diff[q] > 0 && gr->e[q].shown ? &st_up
 			     : gr->diff[q] < 0 && gr->e[q].shown ? &st_down : &st_td_r, "TD", s);
 		}
@@ -528,7 +546,7 @@ static void page_mirror(struct pdf *p, const struct brief *b)
 		const char *gap;
 
 		fr_points(mr->agents.p - mr->users.p, d, sizeof d);
-		gap = mr->diff > 0 ? m(MSG_REP_UP, d) : mr->diff < 0 ? m(MSG_REP_DOWN, d) : d;
+		gap = d;
 		pdf_tag_begin(p, "TR");
 		x = MARGIN;
 		cell(p, x, y, cw[0], &st_td, "TH", mr->label);
@@ -537,8 +555,7 @@ static void page_mirror(struct pdf *p, const struct brief *b)
 		x += cw[1];
 		cell(p, x, y, cw[2], &st_td_r, "TD", mr->agents.shown ? pct(mr->agents.p, a) : "–");
 		x += cw[2];
-		cell(p, x, y, cw[3], mr->diff > 0 ? &st_up : mr->diff < 0 ? &st_down : &st_td_r, "TD",
-		     mr->users.shown && mr->agents.shown ? gap : "–");
+		cell(p, x, y, cw[3], &st_td_r, "TD", mr->users.shown && mr->agents.shown ? gap : "–");
 		pdf_tag_end(p, "TR");
 		y += 15;
 		pdf_line(p, MARGIN, y - 3, MARGIN + CONTENT_W, y - 3, 0.3, PDF_LIGHT, 0);

@@ -59,6 +59,9 @@ static int point_head(struct brief *b, const struct brief_indicator *h)
 	fr_percent(pt->e.hi, hi, sizeof hi);
 	if (pt->prev < 0)
 		clause = msg_format(MSG_B_S_FIRST);
+	else if (pt->rupture)
+		clause = msg_format(MSG_B_S_RUPTURE_SINCE, b->s[pt->prev].year,
+		                    survey_short(b, pt->prev, sh, sizeof sh));
 	else
 		clause = msg_format(pt->change > 0 ? MSG_B_S_UP_SINCE
 		                    : pt->change < 0 ? MSG_B_S_DOWN_SINCE : MSG_B_S_STABLE_SINCE,
@@ -86,14 +89,8 @@ static int point_later(struct brief *b, const struct brief_indicator *h)
 		return add_point(b, msg_format(MSG_B_S_NO_LATER));
 	now = h->pt[last].e;
 	fr_percent(now.p, v, sizeof v);
-	if (!h->pt[b->cur].e.shown)
-		clause = msg_format(MSG_B_S_LATER_STABLE, b->s[b->cur].year);
-	else {
-		int c = west_compare(&now, &h->pt[b->cur].e);
-
-		clause = msg_format(c > 0 ? MSG_B_S_LATER_UP : c < 0 ? MSG_B_S_LATER_DOWN
-		                    : MSG_B_S_LATER_STABLE, b->s[b->cur].year);
-	}
+	/* The flash surveys are not compared with the large one: other methods (issue 12). */
+	clause = msg_format(MSG_B_S_LATER_RUPTURE, b->s[b->cur].year);
 	if (!clause)
 		return -1;
 	t = msg_format(MSG_B_S_LATER, v, b->s[last].year, clause);
@@ -165,10 +162,9 @@ static int point_group(struct brief *b, const struct brief_indicator *h)
 static int point_mirror(struct brief *b)
 {
 	const struct brief_mirror *best = NULL;
-	double gap = -1, g, z;
+	double gap = -1, g;
 	size_t i;
 	char a[FR_NUM_SIZE], u[FR_NUM_SIZE], d[FR_NUM_SIZE];
-	const char *sig;
 
 	for (i = 0; i < b->nmir; i++) {
 		if (!b->mir[i].agents.shown || !b->mir[i].users.shown)
@@ -184,9 +180,7 @@ static int point_mirror(struct brief *b)
 	fr_percent(best->agents.p, a, sizeof a);
 	fr_percent(best->users.p, u, sizeof u);
 	fr_points(best->agents.p - best->users.p, d, sizeof d);
-	sig = west_diff_test(&best->agents, &best->users, &z) < STATS_ALPHA
-	      ? msg_text(MSG_B_S_SIGNIFICANT) : msg_text(MSG_B_S_NOT_SIGNIFICANT);
-	return add_point(b, msg_format(MSG_B_S_MIRROR, best->label, a, u, d, sig));
+	return add_point(b, msg_format(MSG_B_S_MIRROR, best->label, a, u, d));
 }
 
 static int point_weighting(struct brief *b, const struct brief_indicator *h)

@@ -10,11 +10,31 @@ int csv_begin(struct outbuf *out, const char *header)
 	return outbuf_adds(out, "\r\n");
 }
 
+/* 1 when v is a plain negative number ("-7,25"): a spreadsheet reads it as a number, not as a
+ * formula, so it needs no neutralising quote. */
+static int negative_number(const char *v)
+{
+	const char *s = v + 1;
+	int digits = 0, comma = 0;
+
+	if (v[0] != '-')
+		return 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == ',' && digits && !comma)
+			comma = 1;
+		else
+			return 0;
+	}
+	return digits > 0 && s[-1] != ',';
+}
+
 int csv_field(struct outbuf *out, const char *value, int first)
 {
 	const char *v = value ? value : "";
-	int risky = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-	            v[0] == '\r';
+	int risky = (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+	             v[0] == '\r') && !negative_number(v);
 	int quote = strpbrk(v, ";\"\r\n") != NULL;
 	const char *s;
 

@@ -1,6 +1,7 @@
 /* csvout.h: open-data CSV as French spreadsheets open it: UTF-8 with a byte-order mark, ';'
  * between fields, CRLF line ends, quotes where needed, and values that a spreadsheet would run
- * as a formula (starting with = + - @, tab or carriage return) neutralised with a leading '. */
+ * as a formula (starting with = + - @, tab or carriage return) neutralised with a leading ' (a plain
+ * negative number such as -7,25 is left as it is: it is a number, not a formula). */
 #ifndef REPORTS_CSVOUT_H
 #define REPORTS_CSVOUT_H
 

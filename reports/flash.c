@@ -22,7 +22,7 @@
 
 #define PROG "survey-report"
 
-enum { R_SURVEY, R_IND, R_SCOPES, R_DIST, R_CHANNELS, R_SOURCES, R_SPARE };
+enum { R_SURVEY, R_IND, R_SCOPES, R_DIST, R_CHANNELS, R_SOURCES, R_STRATA, R_SPARE };
 
 void flash_rate_set(struct flash_rate *r, double n, double k)
 {
@@ -90,6 +90,7 @@ static void flash_release(struct flash *f)
 	free(f->sources);
 	free(f->batches);
 	free(f->channels);
+	free(f->strata);
 	memset(f, 0, sizeof *f);
 }
 
@@ -111,6 +112,123 @@ static void unknown_survey(PGconn *conn, const char *org, const char *code)
 
 	msg_print(stderr, PROG, MSG_UNKNOWN_SURVEY, code, r ? PQgetvalue(r, 0, 0) : "-");
 	PQclear(r);
+}
+
+/* The share of stratum s among the answers of its indicator and scope, in the wave (0 = the
+ * previous one, 1 = this one). */
+static double stratum_share(const struct flash *f, const struct flash_stratum *s, int wave)
+{
+	double tot = 0;
+	size_t i;
+
+	for (i = 0; i < f->nstrata; i++)
+		if (strcmp(f->strata[i].indicator, s->indicator) == 0 &&
+		    strcmp(f->strata[i].scope, s->scope) == 0)
+			tot += wave ? f->strata[i].cur.n : f->strata[i].prev.n;
+	return tot > 0 ? (wave ? s->cur.n : s->prev.n) / tot : 0;
+}
+
+/* The largest rise of a share in the headline indicator's mix in one scope (what grew is what
+ * the reader must know of; a fall elsewhere is its other side), kept when above
+ * FLASH_MIX_SHIFT points. */
+static void mix_move(const struct flash *f, const char *scope, struct flash_mix *mix)
+{
+	const char *hl = f->headline >= 0 ? f->ind[f->headline].code : NULL;
+	double best = FLASH_MIX_SHIFT / 100.0;
+	size_t i;
+
+	memset(mix, 0, sizeof *mix);
+	if (!hl || !f->has_prev)
+		return;
+	for (i = 0; i < f->nstrata; i++) {
+		const struct flash_stratum *s = &f->strata[i];
+		double a, b;
+
+		/* Answers without a site are the online and phone channels: their rise is the
+		 * channel mix, already told. */
+		if (strcmp(s->indicator, hl) != 0 || strcmp(s->scope, scope) != 0 || !s->code[0])
+			continue;
+		a = stratum_share(f, s, 0);
+		b = stratum_share(f, s, 1);
+		if (b - a > best) {
+			best = b - a;
+			mix->label = s->label;
+			mix->before = a;
+			mix->after = b;
+		}
+	}
+}
+
+/* Judges every change: each indicator by the CMH test over its channels; each indicator in
+ * each channel by the same test over that channel alone, then Benjamini–Hochberg over all the
+ * channel comparisons of the table (the dashboard's table by channel). */
+static void flash_changes(struct flash *f)
+{
+	struct stratum st[64];
+	double p[512], q[512];
+	size_t i, j, ns, nt = 0;
+
+	/* Each indicator in each channel: tested when both waves have enough answers there. */
+	for (i = 0; i < f->nstrata; i++) {
+		struct flash_stratum *s = &f->strata[i];
+		struct stratum one = { s->prev.n, s->prev.k, s->cur.n, s->cur.k };
+
+		s->q = 1.0;
+		s->change = f->has_prev ? FC_NA : FC_NONE;
+		if (strcmp(s->scope, "canal") != 0)
+			continue;
+		strat_compare(&one, 1, &s->test);
+		s->tested = f->has_prev && s->cur.shown && s->prev.shown && nt < sizeof p / sizeof p[0];
+		if (s->tested)
+			p[nt++] = s->test.p;
+	}
+	bh_adjust(p, q, nt);
+	f->ntested = nt;
+	for (i = 0, j = 0; i < f->nstrata; i++) {
+		struct flash_stratum *s = &f->strata[i];
+
+		if (!s->tested)
+			continue;
+		s->q = q[j++];
+		s->change = !(s->q < STATS_ALPHA) ? FC_STABLE : s->test.diff > 0 ? FC_UP : FC_DOWN;
+	}
+
+	/* Each indicator: its channels together (strata of one indicator are contiguous). */
+	for (i = 0; i < f->nind; i++) {
+		struct flash_indicator *ind = &f->ind[i];
+
+		ns = 0;
+		ind->first = ind->nstrata = 0;
+		for (j = 0; j < f->nstrata; j++) {
+			const struct flash_stratum *s = &f->strata[j];
+
+			if (strcmp(s->indicator, ind->code) != 0 || strcmp(s->scope, "canal") != 0)
+				continue;
+			if (ind->nstrata == 0)
+				ind->first = j;
+			ind->nstrata = j + 1 - ind->first;
+			if (ns < sizeof st / sizeof st[0]) {
+				st[ns].n0 = s->prev.n;
+				st[ns].k0 = s->prev.k;
+				st[ns].n1 = s->cur.n;
+				st[ns].k1 = s->cur.k;
+				ns++;
+			}
+		}
+		strat_compare(st, ns, &ind->test);
+		if (!f->has_prev)
+			ind->change = FC_NONE;
+		else if (!ind->cur.shown || !ind->prev.shown || ind->test.n0 < STATS_MIN_N ||
+		         ind->test.n1 < STATS_MIN_N)
+			ind->change = FC_NA;
+		else {
+			int d = strat_change(&ind->test);
+
+			ind->change = d > 0 ? FC_UP : d < 0 ? FC_DOWN : FC_STABLE;
+		}
+	}
+	mix_move(f, "canal", &f->channel_mix);
+	mix_move(f, "site", &f->site_mix);
 }
 
 /* Loads everything the dashboard shows. Returns EXIT_DONE, EXIT_USAGE (unknown survey) or
@@ -179,18 +297,30 @@ static int flash_load(PGconn *conn, int org_id, const char *code, struct flash *
 			ind->status = FS_NOT_MET;
 		else
 			ind->status = FS_INCONCLUSIVE;
-		if (!f->has_prev)
-			ind->change = FC_NONE;
-		else if (!ind->cur.shown || !ind->prev.shown)
-			ind->change = FC_NA;
-		else {
-			int d = stats_change(ind->prev.k, ind->prev.n, ind->cur.k, ind->cur.n);
-
-			ind->change = d > 0 ? FC_UP : d < 0 ? FC_DOWN : FC_STABLE;
-		}
 		if (f->headline < 0 && strcmp(ind->code, f->headline_code) == 0)
 			f->headline = i;
 	}
+
+	/* Every indicator by channel and by site, in both waves. */
+	f->res[R_STRATA] = r = fetch(conn, "SELECT * FROM report_strata($1::integer, $2::integer)",
+	                             org, sid, NULL);
+	if (!r)
+		return EXIT_DB;
+	n = PQntuples(r);
+	f->strata = calloc((size_t)n + 1, sizeof *f->strata);
+	if (!f->strata)
+		return EXIT_DB;
+	for (i = 0; i < n; i++) {
+		struct flash_stratum *s = &f->strata[f->nstrata++];
+
+		s->indicator = val(r, i, 0);
+		s->scope = val(r, i, 1);
+		s->code = val(r, i, 2);
+		s->label = val(r, i, 3);
+		flash_rate_set(&s->cur, num(r, i, 4), num(r, i, 5));
+		flash_rate_set(&s->prev, num(r, i, 6), num(r, i, 7));
+	}
+	flash_changes(f);
 
 	/* Headline question by channel and by site. */
 	f->res[R_SCOPES] = r = fetch(conn, "SELECT * FROM report_scopes($1::integer, $2::integer, "
@@ -308,11 +438,42 @@ static void csv_rate(const struct flash_rate *r, char *rate, char *lo, char *hi,
 	fr_csv_decimal(r->hi * 100.0, 1, hi, size);
 }
 
+#define CSV_COLS 17
+
+static const enum msg_id csv_change[] = {
+	[FC_NONE] = MSG__COUNT, [FC_NA] = MSG__COUNT, [FC_STABLE] = MSG_REP_CSV_STABLE,
+	[FC_UP] = MSG_REP_CSV_UP, [FC_DOWN] = MSG_REP_CSV_DOWN,
+};
+
+/* The test columns of a CSV row (ecart_brut, ecart_canal_constant, p_valeur, p_ajustee), at
+ * full precision for whoever recomputes them; empty when the change was not tested. adj and
+ * q < 0: left empty. */
+static void csv_test(const char **row, int tested, const struct flash_rate *cur,
+                     const struct flash_rate *prev, double adj, double p, double q,
+                     char (*buf)[32])
+{
+	int c;
+
+	for (c = 0; c < 4; c++) {
+		buf[c][0] = '\0';
+		row[13 + c] = buf[c];
+	}
+	if (!tested)
+		return;
+	fr_csv_decimal((cur->rate - prev->rate) * 100.0, 10, buf[0], sizeof buf[0]);
+	if (adj > -2)
+		fr_csv_decimal(adj * 100.0, 10, buf[1], sizeof buf[1]);
+	fr_csv_decimal(p, 12, buf[2], sizeof buf[2]);
+	if (q >= 0)
+		fr_csv_decimal(q, 12, buf[3], sizeof buf[3]);
+}
+
 /* The open data behind the PDF: one row per figure shown. Returns 0 or -1 (out->failed). */
 static int flash_csv(const struct flash *f, struct outbuf *out)
 {
-	char n[32], k[32], rate[32], lo[32], hi[32], obj[32], prate[32], pn[32], a[32], b[32];
-	const char *row[13];
+	char n[32], k[32], rate[32], lo[32], hi[32], obj[32], prate[32], pn[32], a[32], b[80];
+	char tb[4][32];
+	const char *row[CSV_COLS];
 	size_t i;
 	int j;
 
@@ -324,10 +485,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 			[FS_NOT_MET] = MSG_REP_CSV_NOT_MET, [FS_INCONCLUSIVE] = MSG_REP_CSV_INCONCLUSIVE,
 			[FS_INSUFFICIENT] = MSG_REP_CSV_INSUFFICIENT,
 		};
-		static const enum msg_id ch[] = {
-			[FC_NONE] = MSG__COUNT, [FC_NA] = MSG__COUNT, [FC_STABLE] = MSG_REP_CSV_STABLE,
-			[FC_UP] = MSG_REP_CSV_UP, [FC_DOWN] = MSG_REP_CSV_DOWN,
-		};
+		const enum msg_id *ch = csv_change;
 
 		snprintf(n, sizeof n, "%.0f", ind->cur.n);
 		snprintf(k, sizeof k, "%.0f", ind->cur.k);
@@ -352,7 +510,40 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[10] = ch[ind->change] == MSG__COUNT ? "" : msg_text(ch[ind->change]);
 		row[11] = prate;
 		row[12] = pn;
-		csv_row(out, row, 13);
+		csv_test(row, ind->change == FC_UP || ind->change == FC_DOWN || ind->change == FC_STABLE,
+		         &ind->cur, &ind->prev, ind->test.diff, ind->test.p, -1, tb);
+		csv_row(out, row, CSV_COLS);
+	}
+	for (i = 0; i < f->nstrata; i++) {
+		const struct flash_stratum *s = &f->strata[i];
+
+		if (strcmp(s->scope, "canal") != 0)
+			continue;
+		snprintf(n, sizeof n, "%.0f", s->cur.n);
+		snprintf(k, sizeof k, "%.0f", s->cur.k);
+		snprintf(b, sizeof b, "%s/%s", s->indicator, s->code);
+		csv_rate(&s->cur, rate, lo, hi, sizeof rate);
+		prate[0] = pn[0] = '\0';
+		if (f->has_prev) {
+			snprintf(pn, sizeof pn, "%.0f", s->prev.n);
+			if (s->prev.shown)
+				fr_csv_decimal(s->prev.rate * 100.0, 1, prate, sizeof prate);
+		}
+		memset(row, 0, sizeof row);
+		row[0] = msg_text(MSG_REP_CSV_IND_CHANNEL);
+		row[1] = b;
+		row[2] = s->label;
+		row[3] = n;
+		row[4] = k;
+		row[5] = rate;
+		row[6] = lo;
+		row[7] = hi;
+		row[9] = s->cur.shown ? "" : msg_text(MSG_REP_CSV_INSUFFICIENT);
+		row[10] = csv_change[s->change] == MSG__COUNT ? "" : msg_text(csv_change[s->change]);
+		row[11] = prate;
+		row[12] = pn;
+		csv_test(row, s->tested, &s->cur, &s->prev, -9, s->test.p, s->q, tb);
+		csv_row(out, row, CSV_COLS);
 	}
 	for (i = 0; i < f->nscopes; i++) {
 		const struct flash_scope *s = &f->scopes[i];
@@ -373,7 +564,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[7] = hi;
 		row[8] = obj;
 		row[9] = s->r.shown ? "" : msg_text(MSG_REP_CSV_INSUFFICIENT);
-		csv_row(out, row, 13);
+		csv_row(out, row, CSV_COLS);
 	}
 	for (i = 0; i < f->nq; i++) {
 		const struct flash_question *q = &f->q[i];
@@ -392,7 +583,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 			row[2] = q->labels[j];
 			row[3] = n;
 			row[5] = rate;
-			csv_row(out, row, 13);
+			csv_row(out, row, CSV_COLS);
 		}
 		if (!q->no_opinion_label)
 			continue;
@@ -402,7 +593,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[1] = q->code;
 		row[2] = q->no_opinion_label;
 		row[3] = n;
-		csv_row(out, row, 13);
+		csv_row(out, row, CSV_COLS);
 	}
 	for (i = 0; i < f->nchannels; i++) {
 		snprintf(n, sizeof n, "%lld", f->channels[i].forms);
@@ -411,7 +602,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[1] = f->channels[i].code;
 		row[2] = f->channels[i].label;
 		row[3] = n;
-		csv_row(out, row, 13);
+		csv_row(out, row, CSV_COLS);
 	}
 	for (i = 0; i < f->nsources; i++) {
 		char *label = flash_source_label(f->sources[i].collector, f->sources[i].format);
@@ -423,7 +614,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[1] = b;
 		row[2] = label ? label : "";
 		row[3] = a;
-		csv_row(out, row, 13);
+		csv_row(out, row, CSV_COLS);
 		free(label);
 	}
 	for (i = 0; i < f->nbatches; i++) {
@@ -433,7 +624,7 @@ static int flash_csv(const struct flash *f, struct outbuf *out)
 		row[1] = f->batches[i].id;
 		row[2] = f->batches[i].day;
 		row[3] = a;
-		csv_row(out, row, 13);
+		csv_row(out, row, CSV_COLS);
 	}
 	return out->failed ? -1 : 0;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "outbuf.h"
+#include "stats.h"
 
 enum flash_status { FS_NONE, FS_MET, FS_NOT_MET, FS_INCONCLUSIVE, FS_INSUFFICIENT };
 enum flash_change { FC_NONE, FC_NA, FC_STABLE, FC_UP, FC_DOWN };
@@ -18,12 +19,35 @@ struct flash_rate {
 	int shown;
 };
 
+/* The largest move of the answer mix (channels or sites) between two waves, in points of
+ * share, above which the dashboard says that the overall change depends on it. */
+#define FLASH_MIX_SHIFT 10.0
+
 struct flash_indicator {
 	const char *code, *label, *channel;   /* borrowed from the query result; channel "" = all */
 	double objective;                     /* percent, < 0 when none for the year */
 	struct flash_rate cur, prev;
 	enum flash_status status;
-	enum flash_change change;
+	enum flash_change change;             /* judged within channels (test below) */
+	struct strat_test test;               /* the two waves compared channel by channel */
+	size_t first, nstrata;                /* its strata in struct flash strata[] */
+};
+
+/* One indicator in one channel or one site, in both waves. */
+struct flash_stratum {
+	const char *indicator, *scope, *code, *label;   /* scope "canal" or "site" */
+	struct flash_rate cur, prev;
+	struct strat_test test;               /* this stratum alone (channels only) */
+	double q;                             /* Benjamini–Hochberg adjusted p-value, 1 if none */
+	int tested;                           /* both waves have STATS_MIN_N answers (channels) */
+	enum flash_change change;             /* after the Benjamini–Hochberg adjustment */
+};
+
+/* A move of the answer mix: the channel or site whose share of the headline question's
+ * answers rose most, when it rose by more than FLASH_MIX_SHIFT points. */
+struct flash_mix {
+	const char *label;                    /* NULL when the mix did not move that much */
+	double before, after;                 /* shares, in [0, 1] */
 };
 
 struct flash_scope {
@@ -58,7 +82,7 @@ struct flash_channel {
 #define FLASH_MAX_QUESTIONS 16
 
 struct flash {
-	PGresult *res[7];                     /* owned: every string below points into these */
+	PGresult *res[8];                     /* owned: every string below points into these */
 	const char *survey_code, *kind, *title, *period_start, *period_end, *org_name;
 	const char *data_day, *prev_code, *prev_title, *prev_start;
 	const char *headline_code, *headline_label;
@@ -77,6 +101,10 @@ struct flash {
 	size_t nbatches;
 	struct flash_channel *channels;
 	size_t nchannels;
+	struct flash_stratum *strata;
+	size_t nstrata;
+	size_t ntested;                       /* channel strata tested (comparisons made) */
+	struct flash_mix channel_mix, site_mix;
 	long long forms;                      /* questionnaires in all */
 };
 

@@ -5,6 +5,7 @@
  * on exactly two pages. */
 #include "flash.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "msg.h"
 #include "pdf.h"
 #include "stats.h"
+#include "wstats.h"
 
 #define MARGIN 42.0
 #define CONTENT_W (PDF_A4_WIDTH - 2 * MARGIN)
@@ -47,6 +49,8 @@ static const struct pdf_style st_cell = { 8, 0, 0, PDF_INK, PDF_LEFT };
 static const struct pdf_style st_cell_r = { 8, 0, 0, PDF_INK, PDF_RIGHT };
 static const struct pdf_style st_cell_b = { 8, 1, 0, PDF_INK, PDF_RIGHT };
 static const struct pdf_style st_cell_i = { 7.5, 0, 1, PDF_GREY, PDF_LEFT };
+static const struct pdf_style st_cell_b_l = { 8, 1, 0, PDF_INK, PDF_LEFT };
+static const struct pdf_style st_cell_mark = { 7.5, 1, 0, PDF_INK, PDF_LEFT };
 
 #define m report_text
 
@@ -89,7 +93,7 @@ static void change_text(const struct flash_indicator *ind, char *buf, size_t siz
 {
 	char pts[FR_NUM_SIZE];
 
-	fr_points(ind->cur.rate - ind->prev.rate, pts, sizeof pts);
+	fr_points(ind->test.diff, pts, sizeof pts);
 	switch (ind->change) {
 	case FC_UP:
 		snprintf(buf, size, "%s", m(MSG_REP_UP, pts));
@@ -142,7 +146,7 @@ static const char *ci_text(const struct flash_rate *r)
 
 	fr_decimal(r->lo * 100.0, 1, lo, sizeof lo);
 	fr_percent(r->hi, hi, sizeof hi);
-	return m(MSG_REP_CI, lo, hi);
+	return m(MSG_REP_CI_FLASH, lo, hi);
 }
 
 /* The three headline tiles. Returns the height used. */
@@ -212,6 +216,13 @@ static double tiles(struct pdf *p, const struct flash *f, double y)
 		fr_int((long long)hl->prev.n, num, sizeof num);
 		yy += pdf_text(p, x + 12, yy, w - 18, &st_body,
 		               m(MSG_REP_PREV_VALUE, f->prev_title, obj, num)) + 3;
+		{
+			char raw[FR_NUM_SIZE], adj[FR_NUM_SIZE];
+
+			fr_points(hl->cur.rate - hl->prev.rate, raw, sizeof raw);
+			fr_points(hl->test.diff, adj, sizeof adj);
+			yy += pdf_text(p, x + 12, yy, w - 18, &st_small, m(MSG_REP_CHANGE_DETAIL, raw, adj));
+		}
 		pdf_text(p, x + 12, yy, w - 18, &st_small,
 		         hl->change == FC_STABLE ? m(MSG_REP_NOT_SIGNIFICANT)
 		         : hl->change == FC_UP   ? m(MSG_REP_SIGNIFICANT_UP)
@@ -247,6 +258,19 @@ static double tiles(struct pdf *p, const struct flash *f, double y)
 	pdf_tag_end(p, "P");
 	pdf_tag_end(p, "Div");
 	return h;
+}
+
+/* The heading cell of a table row: one line lowered to the middle of the row, or two lines
+ * from y when the label is long. */
+static void row_label(struct pdf *p, double x, double y, double w, const char *label)
+{
+	const struct pdf_style st = { 8, 1, 0, PDF_INK, PDF_LEFT };
+	double lw, lh;
+
+	pdf_tag_begin(p, "TH");
+	pdf_text_size(p, &st, label, &lw, &lh);
+	pdf_text(p, x, lw <= w ? y + 5 : y, w, &st, label);
+	pdf_tag_end(p, "TH");
 }
 
 /* Column layout of the indicator table (x offsets and widths within the content width). */
@@ -292,17 +316,7 @@ static double indicator_table(struct pdf *p, const struct flash *f, double y)
 			pdf_fill_rect(p, x0, yy, CONTENT_W, row_h, PDF_PALE);
 		pdf_tag_begin(p, "TR");
 		/* Indicator, with its channel when it has one. */
-		pdf_tag_begin(p, "TH");
-		{
-			const struct pdf_style st = { 8, 1, 0, PDF_INK, PDF_LEFT };
-			double lw, lh;
-
-			/* One line centred in the row, or two lines when the label is long. */
-			pdf_text_size(p, &st, ind->label, &lw, &lh);
-			pdf_text(p, x0 + 4, lw <= col_x[C_OBJ] - 8 ? ty + 4 : ty - 1, col_x[C_OBJ] - 8, &st,
-			         ind->label);
-		}
-		pdf_tag_end(p, "TH");
+		row_label(p, x0 + 4, ty - 1, col_x[C_OBJ] - 8, ind->label);
 		/* Objective. */
 		pdf_tag_begin(p, "TD");
 		if (ind->objective >= 0)
@@ -314,6 +328,8 @@ static double indicator_table(struct pdf *p, const struct flash *f, double y)
 		if (ind->cur.shown) {
 			pdf_tag_begin(p, "TD");
 			fr_percent(ind->cur.rate, buf, sizeof buf);
+			if (ind->cur.n < WSTATS_PRUDENT)
+				snprintf(buf, sizeof buf, "%s", m(MSG_B_PRUDENT_MARK, buf));
 			pdf_text(p, x0 + col_x[C_RES + 1] - 4, ty + 4, 0, &st_cell_b, buf);
 			pdf_tag_end(p, "TD");
 			pdf_tag_begin(p, "TD");
@@ -363,12 +379,144 @@ static double indicator_table(struct pdf *p, const struct flash *f, double y)
 	return yy - y;
 }
 
+/* "63 %" from 0.628: a share in whole percent. */
+static void share_text(double ratio, char *buf, size_t size)
+{
+	char num[16];
+
+	fr_decimal(ratio * 100.0, 0, num, sizeof num);
+	snprintf(buf, size, "%s" FR_NBSP "%%", num);
+}
+
+/* The sentences saying that the channel or site mix moved. Returns the height used. */
+static double mix_sentences(struct pdf *p, const struct flash *f, double y)
+{
+	const struct pdf_style st = { 8.5, 1, 0, PDF_VERMILLION, PDF_LEFT };
+	char a[FR_NUM_SIZE], b[FR_NUM_SIZE];
+	double h = 0;
+
+	if (f->channel_mix.label) {
+		share_text(f->channel_mix.before, a, sizeof a);
+		share_text(f->channel_mix.after, b, sizeof b);
+		h += paragraph(p, MARGIN, y + h, CONTENT_W, &st,
+		               m(MSG_REP_MIX_CHANNEL, f->channel_mix.label, a, b)) + 2;
+	}
+	if (f->site_mix.label) {
+		share_text(f->site_mix.before, a, sizeof a);
+		share_text(f->site_mix.after, b, sizeof b);
+		h += paragraph(p, MARGIN, y + h, CONTENT_W, &st,
+		               m(MSG_REP_MIX_SITE, f->site_mix.label, a, b)) + 2;
+	}
+	return h ? h + 4 : 0;
+}
+
+#define MAX_CHANNEL_COLS 4
+
+/* The cell of one indicator in one channel: two lines, this year then the previous one. */
+static void channel_cell(struct pdf *p, const struct flash *f, const struct flash_stratum *s,
+                         double x, double y, double w)
+{
+	char num[FR_NUM_SIZE], rate[FR_NUM_SIZE], pts[FR_NUM_SIZE + 8], change[128];
+	int marked = s->change == FC_UP || s->change == FC_DOWN;
+
+	fr_int((long long)s->cur.n, num, sizeof num);
+	if (s->cur.shown) {
+		fr_percent(s->cur.rate, rate, sizeof rate);
+		pdf_text_fit(p, x, y, w, &st_cell_b_l,
+		             m(MSG_REP_CELL_RATE, s->cur.n < WSTATS_PRUDENT ? m(MSG_B_PRUDENT_MARK, rate)
+		                                                            : rate, num));
+	} else {
+		pdf_text_fit(p, x, y, w, &st_cell_i, m(MSG_REP_CELL_NONE, num));
+	}
+	if (!f->has_prev || s->prev.n <= 0)
+		return;
+	fr_int((long long)s->prev.n, num, sizeof num);
+	if (!s->prev.shown) {
+		pdf_text_fit(p, x, y + 10, w, &st_cell_i,
+		             m(MSG_REP_CELL_PREV, f->prev_year, m(MSG_REP_CELL_NONE, num), "—"));
+		return;
+	}
+	fr_percent(s->prev.rate, rate, sizeof rate);
+	fr_decimal(fabs(s->test.diff) * 100.0, 1, num, sizeof num);
+	snprintf(pts, sizeof pts, "%s%s",
+	         strcmp(num, "0,0") == 0 ? "" : s->test.diff > 0 ? "+" : "\xe2\x88\x92", num);
+	snprintf(change, sizeof change, "%s",
+	         s->change == FC_UP ? m(MSG_REP_UP, pts) : s->change == FC_DOWN ? m(MSG_REP_DOWN, pts)
+	         : s->change == FC_STABLE ? m(MSG_REP_STABLE) : m(MSG_REP_NO_COMPARISON));
+	pdf_text_fit(p, x, y + 10, w, marked ? &st_cell_mark : &st_cell_i,
+	             m(MSG_REP_CELL_PREV, f->prev_year, rate, change));
+}
+
+/* Every indicator by channel, with its change in each channel. Returns the height used. */
+static double channel_table(struct pdf *p, const struct flash *f, double y)
+{
+	const char *codes[MAX_CHANNEL_COLS], *labels[MAX_CHANNEL_COLS];
+	const double head_h = 18, row_h = 23, first_w = col_x[C_OBJ];
+	double y0 = y, cw;
+	char count[FR_NUM_SIZE];
+	size_t i, j, c, nc = 0;
+
+	for (i = 0; i < f->nstrata && nc < MAX_CHANNEL_COLS; i++) {
+		if (strcmp(f->strata[i].scope, "canal") != 0)
+			continue;
+		for (c = 0; c < nc && strcmp(codes[c], f->strata[i].code) != 0; c++)
+			;
+		if (c == nc) {
+			codes[nc] = f->strata[i].code;
+			labels[nc++] = f->strata[i].label;
+		}
+	}
+	if (nc == 0)
+		return 0;
+	cw = (CONTENT_W - first_w) / (double)nc;
+	pdf_outline(p, 0, m(MSG_REP_BY_CHANNEL), y);
+	y += heading(p, y, "H2", &st_h2, f->has_prev ? m(MSG_REP_H_CHANNELS, f->prev_year, f->year)
+	                                              : m(MSG_REP_H_CHANNELS_ONE, f->year)) + 6;
+	pdf_tag_begin(p, "Table");
+	pdf_tag_begin(p, "TR");
+	pdf_fill_rect(p, MARGIN, y, CONTENT_W, head_h, PDF_LIGHT);
+	pdf_tag_begin(p, "TH");
+	pdf_text(p, MARGIN + 4, y + 5, 0, &st_th, m(MSG_REP_COL_INDICATOR));
+	pdf_tag_end(p, "TH");
+	for (c = 0; c < nc; c++) {
+		pdf_tag_begin(p, "TH");
+		pdf_text_fit(p, MARGIN + first_w + c * cw + 4, y + 5, cw - 8, &st_th, labels[c]);
+		pdf_tag_end(p, "TH");
+	}
+	pdf_tag_end(p, "TR");
+	y += head_h;
+	for (i = 0; i < f->nind; i++) {
+		const struct flash_indicator *ind = &f->ind[i];
+
+		if (i % 2)
+			pdf_fill_rect(p, MARGIN, y, CONTENT_W, row_h, PDF_PALE);
+		pdf_tag_begin(p, "TR");
+		row_label(p, MARGIN + 4, y + 2, first_w - 8, ind->label);
+		for (c = 0; c < nc; c++) {
+			pdf_tag_begin(p, "TD");
+			for (j = ind->first; j < ind->first + ind->nstrata; j++)
+				if (strcmp(f->strata[j].code, codes[c]) == 0)
+					channel_cell(p, f, &f->strata[j], MARGIN + first_w + c * cw + 4, y + 2,
+					             cw - 8);
+			pdf_tag_end(p, "TD");
+		}
+		pdf_tag_end(p, "TR");
+		y += row_h;
+	}
+	pdf_tag_end(p, "Table");
+	pdf_line(p, MARGIN, y, MARGIN + CONTENT_W, y, 0.6, PDF_GREY, 0);
+	y += 5;
+	fr_int((long long)f->ntested, count, sizeof count);
+	y += paragraph(p, MARGIN, y, CONTENT_W, &st_note,
+	               f->has_prev ? m(MSG_REP_CHANNELS_NOTE, f->year, f->prev_year, count)
+	                           : m(MSG_REP_CHANNELS_NOTE_ONE));
+	return y - y0;
+}
+
 static void page_one(struct pdf *p, const struct flash *f)
 {
 	double y = 34;
 	char start[40], end[40], data[40];
-	struct chart_bar bars[32];
-	size_t i, nb = 0;
 
 	pdf_tag_begin(p, "Sect");
 	pdf_outline(p, 0, m(MSG_REP_H_SUMMARY), 0);
@@ -387,21 +535,12 @@ static void page_one(struct pdf *p, const struct flash *f)
 	pdf_outline(p, 0, m(MSG_REP_OUTLINE_INDICATORS), y);
 	y += heading(p, y, "H2", &st_h2, m(MSG_REP_H_INDICATORS, f->year)) + 6;
 	y += indicator_table(p, f, y) + 6;
+	y += mix_sentences(p, f, y);
 	y += paragraph(p, MARGIN, y, CONTENT_W, &st_note,
 	               m(MSG_REP_NOTE_STATUS, f->has_prev ? f->prev_title : m(MSG_REP_METHOD_NO_PREV)))
-	     + 16;
+	     + 14;
 
-	y += heading(p, y, "H2", &st_h2, m(MSG_REP_H_RESULTS)) + 4;
-	for (i = 0; i < f->nind && nb < sizeof bars / sizeof bars[0]; i++, nb++) {
-		bars[nb].label = f->ind[i].label;
-		bars[nb].n = f->ind[i].cur.n;
-		bars[nb].k = f->ind[i].cur.k;
-		bars[nb].objective = f->ind[i].objective;
-	}
-	pdf_tag_begin(p, "Table");
-	y += chart_bars(p, MARGIN, y, CONTENT_W, bars, nb, -1) - 10;
-	pdf_tag_end(p, "Table");
-	paragraph(p, MARGIN, y, CONTENT_W, &st_note, m(MSG_REP_RESULTS_NOTE, f->year));
+	y += channel_table(p, f, y);
 	pdf_tag_end(p, "Sect");
 	footer(p, f, 1);
 }

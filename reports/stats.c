@@ -1,5 +1,5 @@
-/* stats.c: Wilson interval and two-proportion z test (see stats.h). Formulas from
- * Wilson (1927) and any textbook pooled z test; erfc from the C library. */
+/* stats.c: Wilson interval and the stratified comparison of two waves (see stats.h). Formulas
+ * from Wilson (1927), Mantel and Haenszel (1959); erfc from the C library. */
 #include "stats.h"
 
 #include <math.h>
@@ -25,25 +25,60 @@ int wilson(double k, double n, double z, double *lo, double *hi)
 	return 0;
 }
 
-double two_prop_test(double k1, double n1, double k2, double n2)
+void strat_compare(const struct stratum *s, size_t ns, struct strat_test *t)
 {
-	double p, se, z;
+	double num = 0, den = 0, var = 0;
+	size_t i;
 
-	if (!(n1 > 0) || !(n2 > 0))
-		return 1.0;
-	p = (k1 + k2) / (n1 + n2);
-	if (p <= 0 || p >= 1)
-		return 1.0;
-	se = sqrt(p * (1.0 - p) * (1.0 / n1 + 1.0 / n2));
-	z = (k2 / n2 - k1 / n1) / se;
-	return 2.0 * normal_cdf(-fabs(z));
+	t->diff = t->stat = 0;
+	t->p = 1.0;
+	t->n0 = t->n1 = 0;
+	t->strata = 0;
+	for (i = 0; i < ns; i++) {
+		double n = s[i].n0 + s[i].n1, m1 = s[i].k0 + s[i].k1, m0 = n - m1;
+
+		if (!(s[i].n0 > 0) || !(s[i].n1 > 0))
+			continue;
+		t->strata++;
+		t->n0 += s[i].n0;
+		t->n1 += s[i].n1;
+		num += (s[i].k1 * s[i].n0 - s[i].k0 * s[i].n1) / n;
+		den += s[i].n0 * s[i].n1 / n;
+		if (n > 1)
+			var += s[i].n0 * s[i].n1 * m1 * m0 / (n * n * (n - 1));
+	}
+	if (den > 0)
+		t->diff = num / den;
+	if (var > 0) {
+		t->stat = num * num / var;
+		t->p = erfc(sqrt(t->stat / 2.0));
+	}
 }
 
-int stats_change(double k1, double n1, double k2, double n2)
+int strat_change(const struct strat_test *t)
 {
-	if (n1 < STATS_MIN_N || n2 < STATS_MIN_N)
+	if (t->n0 < STATS_MIN_N || t->n1 < STATS_MIN_N || t->strata == 0)
 		return 0;
-	if (two_prop_test(k1, n1, k2, n2) >= STATS_ALPHA)
+	if (!(t->p < STATS_ALPHA))
 		return 0;
-	return k2 / n2 > k1 / n1 ? 1 : -1;
+	return t->diff > 0 ? 1 : t->diff < 0 ? -1 : 0;
+}
+
+void bh_adjust(const double *p, double *q, size_t n)
+{
+	size_t i, j, l, r;
+	double v;
+
+	for (i = 0; i < n; i++) {
+		q[i] = 1.0;
+		for (j = 0; j < n; j++) {
+			if (p[j] < p[i])
+				continue;
+			for (r = 0, l = 0; l < n; l++)
+				r += p[l] <= p[j];
+			v = (double)n * p[j] / (double)r;
+			if (v < q[i])
+				q[i] = v;
+		}
+	}
 }

@@ -7,14 +7,20 @@
 
 void west_compute(const struct wagg *a, struct west *e)
 {
-	double p, v, nn;
+	double p, v, nn, half;
 
 	e->n = a->n;
-	e->p = e->se = e->lo = e->hi = 0;
-	e->valid = a->n > 0 && a->w > 0;
-	e->shown = e->valid && a->n >= STATS_MIN_N;
+	e->p = e->se = e->lo = e->hi = e->neff = 0;
+	e->valid = a->n > 0 && a->w > 0 && a->w2 > 0;
+	e->shown = e->prudent = 0;
 	if (!e->valid)
 		return;
+	e->neff = a->w * a->w / a->w2;
+	/* The effective sample of equal weights is n itself, whatever the rounding. */
+	if (a->w2 == a->w && a->w == a->n)
+		e->neff = a->n;
+	e->shown = e->neff >= STATS_MIN_N;
+	e->prudent = e->shown && e->neff < WSTATS_PRUDENT;
 	p = a->k / a->w;
 	nn = a->design_n;
 	v = (a->k2 * (1 - p) * (1 - p) + (a->w2 - a->k2) * p * p) / (a->w * a->w);
@@ -23,12 +29,15 @@ void west_compute(const struct wagg *a, struct west *e)
 		v = 0;
 	e->p = p;
 	e->se = sqrt(v);
-	e->lo = p - STATS_Z95 * e->se;
-	e->hi = p + STATS_Z95 * e->se;
-	if (e->lo < 0)
-		e->lo = 0;
-	if (e->hi > 1)
-		e->hi = 1;
+	if ((a->w2 == a->w && a->w == a->n) || !(p > 0 && p < 1) || !(e->se > 0)) {
+		/* Unweighted, or a weighted 0 or 1: Wilson (on the effective sample). */
+		if (wilson(p * e->neff, e->neff, STATS_Z95, &e->lo, &e->hi) != 0)
+			e->lo = e->hi = p;
+		return;
+	}
+	half = STATS_Z95 * e->se / (p * (1 - p));
+	e->lo = 1.0 / (1.0 + exp(-(log(p / (1 - p)) - half)));
+	e->hi = 1.0 / (1.0 + exp(-(log(p / (1 - p)) + half)));
 }
 
 struct wagg wagg_minus(const struct wagg *a, const struct wagg *b)

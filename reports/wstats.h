@@ -11,11 +11,17 @@
  * a domain of that design. For a domain with sum of weights W, weighted positives K, and sums
  * of squared weights W2 and K2 (over the domain and its positive answers):
  *     p = K / W,   var(p) = N / (N - 1) * (K2 (1 - p)^2 + (W2 - K2) p^2) / W^2,
- * which is svymean(~y, subset(design, group))'s variance; the interval is p -/+ 1.959964 se,
- * svyciprop(~y, subset(design, group), method = "mean", df = Inf).
+ * which is svymean(~y, subset(design, group))'s variance. The 95 % interval is the logit
+ * interval expit(logit(p) -/+ 1.959964 se / (p (1 - p))), which stays within [0, 1] without
+ * clipping: svyciprop(~y, subset(design, group), method = "logit", df = Inf). In an unweighted
+ * survey (every weight 1) the interval is Wilson's, prop.test(k, n, correct = FALSE); a weighted
+ * rate of 0 or 1, where the logit is undefined, takes Wilson's interval on the effective sample.
+ * Publication rule: a rate is shown when the effective sample of Kish, W^2 / W2, is at least
+ * STATS_MIN_N (30), flagged "prudent" under WSTATS_PRUDENT (100).
  * Two groups of one survey: z = (p1 - p0) / sqrt(var1 + var0), the statistic of
- * svyttest(y ~ group) (tested here with the normal law); two surveys: the same with each
- * survey's own variance (independent samples). */
+ * svyttest(y ~ group) (tested here with the normal law); two weighted surveys: the same with
+ * each survey's own variance (independent samples). Two flash surveys are compared by channel
+ * (stats.h, strat_compare), as on the dashboard; a flash and a large survey are not compared. */
 #ifndef REPORTS_WSTATS_H
 #define REPORTS_WSTATS_H
 
@@ -27,11 +33,15 @@ struct wagg {
 	double design_n;  /* N: answers to the question in the whole survey */
 };
 
-/* An estimate: rate p, standard error se, 95 % interval [lo, hi] (clipped to [0, 1]); valid
- * is 0 when the domain is empty; shown is 0 below STATS_MIN_N answers. */
+/* Under this effective sample a published rate is flagged "à interpréter avec prudence". */
+#define WSTATS_PRUDENT 100
+
+/* An estimate: rate p, standard error se, 95 % interval [lo, hi] (logit or Wilson, within
+ * [0, 1]); neff the Kish effective sample; valid is 0 when the domain is empty; shown is 0
+ * when neff < STATS_MIN_N; prudent is 1 when shown and neff < WSTATS_PRUDENT. */
 struct west {
-	double n, p, se, lo, hi;
-	int valid, shown;
+	double n, neff, p, se, lo, hi;
+	int valid, shown, prudent;
 };
 
 /* Fills *e from *a. */

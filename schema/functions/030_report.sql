@@ -8,6 +8,7 @@
 DROP FUNCTION IF EXISTS report_survey(integer, text);
 DROP FUNCTION IF EXISTS report_indicators(integer, integer);
 DROP FUNCTION IF EXISTS report_scopes(integer, integer, text);
+DROP FUNCTION IF EXISTS report_strata(integer, integer);
 DROP FUNCTION IF EXISTS report_distribution(integer, integer);
 DROP FUNCTION IF EXISTS report_channel_forms(integer, integer);
 DROP FUNCTION IF EXISTS report_sources(integer, integer);
@@ -134,6 +135,52 @@ LANGUAGE sql STABLE AS $$
        AND EXISTS (SELECT 1 FROM survey_question sq
                     WHERE sq.org_id = p_org AND sq.survey_id = p_survey AND sq.question_id = i.question_id)
      ORDER BY i.position, i.indicator_id;
+$$;
+
+-- Each indicator of report_indicators by channel ('canal') and by site ('site'), for this
+-- survey (n, k) and the previous flash survey (prev_n, prev_k): the strata within which the two
+-- waves are compared, so that a change of the channel mix is not read as a change of
+-- satisfaction. Only strata with answers in either wave; answers without a site form one 'site'
+-- row with an empty code. In indicator order, then channels and sites in definition order.
+CREATE OR REPLACE FUNCTION report_strata(p_org integer, p_survey integer)
+RETURNS TABLE (indicator text, scope text, code text, label text, n bigint, k bigint,
+               prev_n bigint, prev_k bigint)
+LANGUAGE sql STABLE AS $$
+    WITH cur AS (
+        SELECT * FROM report_qcounts(p_org, p_survey)
+    ), old AS (
+        SELECT * FROM report_qcounts(p_org, report_previous(p_org, p_survey))
+    ), both_waves AS (
+        SELECT question_id, site_id, channel_id, n, k, 0::bigint AS pn, 0::bigint AS pk FROM cur
+        UNION ALL
+        SELECT question_id, site_id, channel_id, 0, 0, n, k FROM old
+    ), ind AS (
+        SELECT i.indicator_id, i.code, i.position, i.question_id, i.channel_id
+          FROM indicator i
+         WHERE i.org_id = p_org
+           AND EXISTS (SELECT 1 FROM survey_question sq
+                        WHERE sq.org_id = p_org AND sq.survey_id = p_survey
+                          AND sq.question_id = i.question_id)
+    ), x AS (
+        SELECT ind.code AS indicator, ind.position, ind.indicator_id, b.site_id, b.channel_id,
+               b.n, b.k, b.pn, b.pk
+          FROM ind JOIN both_waves b ON b.question_id = ind.question_id
+                 AND (ind.channel_id IS NULL OR b.channel_id = ind.channel_id)
+    )
+    SELECT indicator, scope, code, label, n, k, prev_n, prev_k FROM (
+        SELECT x.indicator, x.position, x.indicator_id, 0 AS grp, ch.channel_id AS ord,
+               'canal'::text AS scope, ch.code, ch.label, sum(x.n)::bigint AS n,
+               sum(x.k)::bigint AS k, sum(x.pn)::bigint AS prev_n, sum(x.pk)::bigint AS prev_k
+          FROM x JOIN channel ch ON ch.org_id = p_org AND ch.channel_id = x.channel_id
+         GROUP BY x.indicator, x.position, x.indicator_id, ch.channel_id, ch.code, ch.label
+        UNION ALL
+        SELECT x.indicator, x.position, x.indicator_id, 1, COALESCE(si.site_id, 2147483647),
+               'site', COALESCE(si.code, ''), COALESCE(si.name, ''), sum(x.n)::bigint,
+               sum(x.k)::bigint, sum(x.pn)::bigint, sum(x.pk)::bigint
+          FROM x LEFT JOIN site si ON si.org_id = p_org AND si.site_id = x.site_id
+         GROUP BY x.indicator, x.position, x.indicator_id, si.site_id, si.code, si.name) y
+     WHERE n > 0 OR prev_n > 0
+     ORDER BY position, indicator_id, grp, ord;
 $$;
 
 -- The headline question's n and k by channel ('canal') and by site ('site'), in definition

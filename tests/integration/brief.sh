@@ -82,21 +82,21 @@ if command -v Rscript >/dev/null 2>&1 && Rscript -e 'suppressPackageStartupMessa
 	    JOIN question q ON q.org_id = a.org_id AND q.question_id = a.question_id
 	    JOIN option o ON o.org_id = a.org_id AND o.question_id = a.question_id AND o.code = a.option_code
 	   WHERE s.code = 'miroir-2023' AND q.code = 'SATISF_GLOBALE' AND o.counted" >"$TMP/agents.csv"
-	Rscript "$TOP/tests/r/brief.R" "$TMP/ans.csv" "$TMP/agents.csv" >"$TMP/r.out" 2>"$TMP/r.err"
+	Rscript "$TOP/tests/r/brief.R" "$TMP/ans.csv" "$TMP/agents.csv" "$TMP/b.csv" >"$TMP/r.out" 2>"$TMP/r.err"
 	check "R ran" 0 $?
-	# name, then the CSV row: section, survey, code, group.
+	# name, then the CSV row: section, survey, code, group. Compared: proportion, borne_basse,
+	# borne_haute and p_valeur to 1e-9, n_effectif to 1e-6.
 	while read -r name sel; do
-		row=$(awk -F';' -v s="$sel" 'BEGIN { split(s, k, ",") }
-		    $1 == k[1] && $2 == k[2] && $3 == k[3] && $5 == k[4] { print; exit }' "$TMP/b.csv")
-		check "$name: R agrees on rate and interval to 1e-6, and on the test" yes \
+		row=$(tr -d '\r' <"$TMP/b.csv" | awk -F';' -v s="$sel" 'BEGIN { split(s, k, ",") }
+		    $1 == k[1] && $2 == k[2] && $3 == k[3] && $5 == k[4] { print; exit }')
+		check "$name: R agrees on rate, interval, test and effective sample" yes \
 		    "$(printf '%s\n' "$row" | awk -F';' -v name="$name" -v rfile="$TMP/r.out" '
-		      BEGIN { while ((getline l < rfile) > 0) { split(l, f, " "); if (f[1] == name) { p = f[2]; lo = f[3]; hi = f[4]; pv = f[5] } } }
-		      { gsub(",", ".", $13); gsub(",", ".", $14); mp = $13; se = $14;
-		        mlo = mp - 1.959963984540054 * se; mhi = mp + 1.959963984540054 * se;
-		        d = mp - p; if (d < 0) d = -d; e = mlo - lo; if (e < 0) e = -e; f2 = mhi - hi; if (f2 < 0) f2 = -f2;
-		        ok = (d < 1e-6 && e < 1e-6 && f2 < 1e-6);
-		        if (pv != "NA") ok = ok && ((pv < 0.05) == ($12 != ""));
-		        print (ok ? "yes" : "no: " $0 " vs " p " " lo " " hi " " pv) }')"
+		      function far(a, b, tol) { d = a - b; if (d < 0) d = -d; return d > tol }
+		      BEGIN { while ((getline l < rfile) > 0) { split(l, f, " "); if (f[1] == name) { p = f[2]; lo = f[3]; hi = f[4]; pv = f[5]; ne = f[6] } } }
+		      { for (i = 13; i <= 20; i++) gsub(",", ".", $i)
+		        ok = p != "" && !far($13, p, 1e-9) && !far($17, lo, 1e-9) && !far($18, hi, 1e-9) && !far($15, ne, 1e-6)
+		        if (pv != "NA") ok = ok && !far($19, pv, 1e-9)
+		        print (ok ? "yes" : "no: " $0 " vs " p " " lo " " hi " " pv " " ne) }')"
 	done <<EOT
 total evolution,grande-enquete-2023,IND_SATISF,
 telephone canal,grande-enquete-2023,SATISF_GLOBALE,telephone
@@ -104,6 +104,10 @@ femme PROFIL_SEXE,grande-enquete-2023,SATISF_GLOBALE,1
 age4 PROFIL_AGE,grande-enquete-2023,SATISF_GLOBALE,4
 agents miroir_agents,miroir-2023,SATISF_GLOBALE,
 EOT
+	check "R: every table of groups adjusted by Benjamini-Hochberg, marks where p_ajustee < 0,05" "" \
+	    "$(awk '$1 == "bh" && $3 != "ok"' "$TMP/r.out")"
+	check "R: six tables of groups tested" "6" "$(awk '$1 == "bh"' "$TMP/r.out" | wc -l | tr -d ' ')"
+	awk '$1 == "bh" { n += $4; m += $5 } END { print "group comparisons: " n ", marks: " m }' "$TMP/r.out"
 	check "60-74 year olds marked higher (R: significant)" "plus haut" \
 	    "$(awk -F';' '$1 == "PROFIL_AGE" && $3 == "SATISF_GLOBALE" && $5 == "4" { print $12 }' "$TMP/b.csv")"
 else
@@ -111,7 +115,7 @@ else
 fi
 
 check "CSV starts with a BOM and the header" \
-    "$(printf '\357\273\277section;enquete;code;libelle;groupe;libelle_groupe;reponses;taux;ic_bas;ic_haut;objectif;ecart_significatif;proportion;erreur_type')" \
+    "$(printf '\357\273\277section;enquete;code;libelle;groupe;libelle_groupe;reponses;taux;ic_bas;ic_haut;objectif;ecart_significatif;proportion;erreur_type;n_effectif;prudence;borne_basse;borne_haute;p_valeur;p_ajustee')" \
     "$(head -n 1 "$TMP/b.csv" | tr -d '\r')"
 check "bundle holds the PDF, the CSV and the method note" \
     "grande-enquete-2023.pdf grande-enquete-2023.csv methode.txt" \
@@ -119,6 +123,22 @@ check "bundle holds the PDF, the CSV and the method note" \
 check_exit "unknown survey" 1 "$BIN/survey-report" brief --survey nope -o "$TMP/x.pdf"
 check "no file written for an unknown survey" no "$([ -e "$TMP/x.pdf" ] && echo yes || echo no)"
 check_exit "no output is a usage error" 2 "$BIN/survey-report" brief --survey grande-enquete-2023
+
+# Issue 12: no comparison across designs, the mirror described, the publication rule.
+check_contains "trends: a break in the series between the large and the flash surveys" \
+    "$(tr '\n' ' ' <"$TMP/b.txt" | tr -s ' ')" "rupture de série : méthodes différentes"
+check "csv: the first flash survey after the large one is never compared with it" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$1 == "evolution" && $2 == "flash-2024" && $8 != "" && $12 != "rupture de série"')"
+check "csv: the mirror is not tested" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$1 ~ /^miroir/ && ($12 != "" || $19 != "")')"
+check "csv: published exactly when the effective sample is 30 or more, prudence under 100" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' 'NR > 1 && $15 != "" { ne = $15; gsub(",", ".", ne); ne += 0
+        if ((ne >= 30) != ($8 != "") || ((ne >= 30 && ne < 100) != ($16 != ""))) print }')"
+check "csv: some rate flagged for prudence (PROFIL_QUARTIER or site)" yes \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' '$16 == "à interpréter avec prudence" { f = 1 } END { print f ? "yes" : "no" }')"
+check "csv: every interval inside [0, 1], never clipped to a bound" "" \
+    "$(tr -d '\r' <"$TMP/b.csv" | awk -F';' 'NR > 1 && $17 != "" { lo = $17; hi = $18; gsub(",", ".", lo); gsub(",", ".", hi)
+        if (lo + 0 <= 0 || hi + 0 >= 1) print }')"
 
 # Pages rendered for a look (kept under $TMP for whoever debugs).
 pdftoppm -r 50 -png "$TMP/b.pdf" "$TMP/page"

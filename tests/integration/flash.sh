@@ -1,40 +1,17 @@
 # flash.sh: survey-report flash on flash-2024 and flash-2025 loaded by flash_data.sql (paper
 # tallies, OMR forms, online and phone answers). The figures printed in the PDF (pdftotext) are
 # compared with figures computed here, independently of the program: counts by SQL straight
-# from the answer and tally tables, rates, Wilson intervals, statuses and two-proportion tests
-# in awk. Also: two pages, metadata, embedded fonts, rendering, byte-identical re-runs, the CSV
+# from the answer and tally tables, rates, Wilson intervals and statuses in awk, and every
+# change (Cochran-Mantel-Haenszel test by channel, Mantel-Haenszel difference, the per-channel
+# tests and their Benjamini-Hochberg adjustment) by R (tests/r/flash.R). Then a constructed
+# case (flash_mix.sql) where the channel mix moves and no channel changes: no "baisse" may be
+# printed; a real rise inside one channel must be. Also: two pages, metadata, embedded fonts, rendering, byte-identical re-runs, the CSV
 # (BOM, ';', same figures, injection neutralised), the ZIP bundle, and the exit statuses.
 
 fresh_db || finish
 sql_file "$TOP/tests/integration/flash_data.sql"
 
-# pdftotext -layout with no-break spaces made plain, so that needles can use plain spaces.
-pdf_text() {
-	pdftotext -layout "$@" - | sed -e 's/\xc2\xa0/ /g' -e 's/\xe2\x80\xaf/ /g'
-}
-
-# check_line NAME FILE FRAGMENT... : some line of FILE holds every fragment, in this order.
-check_line() {
-	cl_name=$1
-	cl_file=$2
-	shift 2
-	cl_frags=$(printf '%s\037' "$@")
-	if awk -v frags="$cl_frags" '
-	    BEGIN { n = split(frags, f, "\037") - 1 }
-	    { pos = 1; ok = 1
-	      for (i = 1; i <= n; i++) {
-	        j = index(substr($0, pos), f[i])
-	        if (j == 0) { ok = 0; break }
-	        pos += j - 1 + length(f[i])
-	      }
-	      if (ok) { found = 1; exit } }
-	    END { exit found ? 0 : 1 }' "$cl_file"; then
-		pass "$cl_name"
-	else
-		fail "$cl_name"
-		echo "     no line holds, in order: $*"
-	fi
-}
+. "$TOP/tests/integration/flash_check.inc"
 
 # ---- Independent figures -------------------------------------------------------------------
 # Per indicator: code, label, objective 2025, n and positives in 2025 and in 2024 (answers and
@@ -65,8 +42,12 @@ SELECT i.code, i.label, trunc(ob.target)::int, cur.n, cur.k, old.n, old.k
   JOIN y old ON old.indicator_id = i.indicator_id AND old.survey = 'flash-2024'
  ORDER BY i.position" >"$TMP/ind.txt"
 
-# Adds: rate, interval, status, change (as printed) and the CSV fields.
-awk -F'|' '
+# The changes, by R (without R, the changes are not checked).
+r_figures "data" "$TMP/r.txt"
+
+# Adds: rate, interval, status, change (as printed, from R's test and difference) and the CSV
+# fields.
+awk -F'|' -v rfile="$TMP/r.txt" '
 function fr(x) { s = sprintf("%.1f", x); sub(/\./, ",", s); return s }
 function wilson(k, n) {
     p = k / n; z2 = Z * Z; den = 1.0 + z2 / n
@@ -76,7 +57,9 @@ function wilson(k, n) {
     if (LO < 0) LO = 0
     if (HI > 1) HI = 1
 }
-BEGIN { Z = 1.959963984540054; OFS = "|" }
+function pts(d) { a = d < 0 ? -d : d; return fr(a) (a >= 1.95 ? " points" : " point") }
+BEGIN { Z = 1.959963984540054; OFS = "|"
+        while ((getline l < rfile) > 0) { split(l, f, " "); if (f[1] == "ind") { rd[f[2]] = f[3]; rm[f[2]] = f[7] } } }
 {
     code = $1; obj = $3; n = $4; k = $5; n0 = $6; k0 = $7
     if (n < 30) { rate = "-"; ci = "-"; status = "effectif insuffisant"; csvst = status }
@@ -88,15 +71,11 @@ BEGIN { Z = 1.959963984540054; OFS = "|" }
         else if (HI * 100.0 < obj) { status = "✘ objectif non atteint"; csvst = "non atteint" }
         else { status = "≈ non concluant"; csvst = "non concluant" }
     }
-    if (n < 30 || n0 < 30) { change = "—"; csvch = "" }
-    else {
-        p = (k + k0) / (n + n0)
-        zz = (k / n - k0 / n0) / sqrt(p * (1 - p) * (1 / n + 1 / n0))
-        d = (k / n - k0 / n0) * 100.0
-        if (zz > 1.959963984540054) { change = "▲ +" fr(d) " points"; csvch = "hausse" }
-        else if (zz < -1.959963984540054) { change = "▼ −" fr(-d) " points"; csvch = "baisse" }
-        else { change = "stable"; csvch = "stable" }
-    }
+    m = (code in rm) ? rm[code] : "-"
+    if (m == "-") { change = "—"; csvch = "" }
+    else if (m == "hausse") { change = "▲ +" pts(rd[code]); csvch = m }
+    else if (m == "baisse") { change = "▼ −" pts(rd[code]); csvch = m }
+    else { change = "stable"; csvch = m }
     csv = ""
     if (n >= 30) { wilson(k, n); csv = fr(k / n * 100.0) ";" fr(LO * 100.0) ";" fr(HI * 100.0) }
     else csv = ";;"
@@ -141,11 +120,12 @@ while IFS='|' read -r code label obj n k rate ci status change csvst csvch csv; 
 		check_line "table: $code" "$TMP/p1.txt" "$obj %" "$rate" "$ci" " $n " "$status" "$change"
 	fi
 done <"$TMP/expected.txt"
-check_not_contains "no rate under 30 answers" "$TMP/p1.txt" "100,0 %"
+check_not_contains "no rate under 30 answers" "$TMP/p1.txt" "100,0 % (n = 20)"
+check_line "channel table: no rate under 30 answers" "$TMP/p1.txt" "— (n = 20)"
 
 # Headline tiles.
 check_contains "tile: overall rate" "$TMP/p1.txt" "$(field IND_SATISF 6)"
-check_contains "tile: interval" "$TMP/p1.txt" "IC à 95 % : $(field IND_SATISF 7)"
+check_contains "tile: interval" "$TMP/p1.txt" "IC indicatif à 95 % : $(field IND_SATISF 7)"
 check_contains "tile: answers" "$TMP/p1.txt" "$(field IND_SATISF 4) réponses"
 check_contains "tile: change" "$TMP/p1.txt" "$(field IND_SATISF 9)"
 check_contains "tile: previous survey" "$TMP/p1.txt" "Enquête flash 2024 : 80,0 %"
@@ -208,6 +188,9 @@ check_line "sources: phone" "$TMP/p2.txt" "Téléphone" "1" "20"
 check_line "sources: total" "$TMP/p2.txt" "Total" "5" "632"
 check_contains "sources: batches" "$(tr '\n' ' ' <"$TMP/p2.txt" | tr -s ' ')" "n° 7 du 14 mars 2025 (20)"
 check_contains "method" "$TMP/p2.txt" "Wilson"
+check_contains "method: intervals are indicative" "$(tr '\n' ' ' <"$TMP/p2.txt" | tr -s ' ')" "est indicatif"
+check_contains "publication rule printed" "$(tr '\n' ' ' <"$TMP/p1.txt" | tr -s ' ')" \
+    "* : moins de 100 réponses, à interpréter avec prudence"
 check_not_contains "comments are never printed" "$TMP/all.txt" "COMMENTAIRE_SECRET"
 
 # ---- The PDF as a file ---------------------------------------------------------------------
@@ -234,10 +217,10 @@ if command -v pdfinfo >/dev/null && pdfinfo -struct "$OUTD/flash.pdf" >/dev/null
 	check_contains "structure: headings" "$TMP/struct.txt" "H1"
 	check_contains "structure: tables" "$TMP/struct.txt" "Table"
 fi
-# The outline: five entries under the root (cairo writes the PDF objects uncompressed).
+# The outline: six entries under the root (cairo writes the PDF objects uncompressed).
 check "outline: root" "1" "$(grep -a -c '^<< /Type /Outlines' "$OUTD/flash.pdf")"
 check_contains "outline: an entry" "$(grep -a '^<< /Title (' "$OUTD/flash.pdf")" "(Indicateurs et objectifs)"
-check "outline: five entries" "5" "$(grep -a -c '^<< /Title ' "$OUTD/flash.pdf")"
+check "outline: six entries" "6" "$(grep -a -c '^<< /Title ' "$OUTD/flash.pdf")"
 
 # Same database, same bytes.
 check_exit "second run" 0 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/again.pdf" \
@@ -252,10 +235,12 @@ check_line "SOURCE_DATE_EPOCH dates the PDF" "$(TZ=UTC pdfinfo "$TMP/epoch.pdf" 
 # ---- The CSV -------------------------------------------------------------------------------
 check "csv: UTF-8 byte-order mark" "efbbbf" "$(head -c 3 "$OUTD/flash.csv" | od -An -tx1 | tr -d ' \n')"
 check "csv: header" \
-    "section;code;libelle;reponses;positives;taux;ic_bas;ic_haut;objectif;statut;evolution;taux_precedent;reponses_precedentes" \
+    "section;code;libelle;reponses;positives;taux;ic_bas;ic_haut;objectif;statut;evolution;taux_precedent;reponses_precedentes;ecart_brut;ecart_canal_constant;p_valeur;p_ajustee" \
     "$(head -1 "$OUTD/flash.csv" | sed 's/^\xef\xbb\xbf//' | tr -d '\r')"
-check "csv: 13 fields on every line" "" \
-    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' 'NF != 13 { print NR": "$0 }')"
+check "csv: 17 fields on every line" "" \
+    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' 'NF != 17 { print NR": "$0 }')"
+[ "$HAVE_R" = 1 ] && r_compare "csv: every change and interval equals R's (tests/r/flash.R)" \
+    "$OUTD/flash.csv" "$TMP/r.txt"
 while IFS='|' read -r code label obj n k rate ci status change csvst csvch csv; do
 	check "csv: $code" "indicateur;$code;$label;$n;$k;$csv;$obj;$csvst;$csvch" \
 	    "$(tr -d '\r' <"$OUTD/flash.csv" | awk -F';' -v c="$code" -v OFS=';' '$1 == "indicateur" && $2 == c { NF = 11; print }')"
@@ -297,5 +282,35 @@ check_exit "unreachable database" 3 "$BIN/survey-report" flash --survey flash-20
 check_exit "unwritable output" 3 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/no/such/dir/x.pdf"
 check_contains "unwritable output says so" "$ERR" "impossible d'écrire"
 check "nothing written on errors" "" "$(ls "$TMP"/x.pdf* 2>/dev/null)"
+
+# ---- The channel mix moves, no channel changes -------------------------------------------
+# flash_mix.sql: counters 90 % and online 70 % in both waves, but online goes from 17 % to
+# 80 % of the answers, so the overall rate falls by 12,7 points; courtesy rises online only.
+fresh_db || finish
+sql_file "$TOP/tests/integration/flash_mix.sql"
+check_exit "mix: flash report" 0 "$BIN/survey-report" flash --survey flash-2025 -o "$TMP/mix.pdf" \
+    --csv "$TMP/mix.csv"
+pdf_text -f 1 -l 1 "$TMP/mix.pdf" >"$TMP/mix1.txt"
+check "mix: 2 pages" "2" "$(pdfinfo "$TMP/mix.pdf" | awk '/^Pages:/ { print $2 }')"
+check "mix: the overall rate fell (86,7 % to 74,0 %)" "74,0|86,7" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$1 == "indicateur" && $2 == "IND_SATISF" { print $6 "|" $12 }')"
+check "mix: no baisse anywhere in the CSV" "" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$11 == "baisse"')"
+check_not_contains "mix: no ▼ on the dashboard" "$TMP/mix1.txt" "▼ −"
+check_line "mix: overall satisfaction stable at constant channel mix" "$TMP/mix1.txt" \
+    "87 %" "74,0 %" "500" "stable"
+check "mix: the rise of courtesy online is a hausse" "hausse" \
+    "$(tr -d '\r' <"$TMP/mix.csv" | awk -F';' '$1 == "indicateur_canal" && $2 == "IND_COURTOISIE/en_ligne" { print $11 }')"
+check_line "mix: the rise online is printed" "$TMP/mix1.txt" "2024 : 55,0 %" "▲ +25,0"
+check_line "mix: the overall courtesy change, at constant mix, is a rise" "$TMP/mix1.txt" \
+    "Amabilité et écoute" "82,0 %" "▲ +"
+check_contains "mix: the sentence on the channel mix" "$(tr '\n' ' ' <"$TMP/mix1.txt" | tr -s ' ')" \
+    "la part des réponses du canal « En ligne » est passée de 17 % à 80 % : l’évolution globale en dépend"
+r_figures "mix" "$TMP/mixr.txt"
+if [ "$HAVE_R" = 1 ]; then
+	check "mix: R finds no significant change of satisfaction" "stable" \
+	    "$(awk '$1 == "ind" && $2 == "IND_SATISF" { print $7 }' "$TMP/mixr.txt")"
+	r_compare "mix: every change and interval equals R's" "$TMP/mix.csv" "$TMP/mixr.txt"
+fi
 
 finish

@@ -9,8 +9,7 @@
 \set ON_ERROR_STOP 1
 BEGIN;
 
-CREATE TEMP TABLE lots (lot int, survey text, collector text, format text, site text,
-                        channel text, source text, tally boolean, finished timestamptz);
+\ir flash_tables.sql.inc
 INSERT INTO lots VALUES
  (1, 'flash-2024', 'collect-paper',  'tally',      'HDV',   'guichet',   'paper-tally', true,  '2024-07-01 09:00+00'),
  (2, 'flash-2024', 'collect-online', 'limesurvey', NULL,    'en_ligne',  'limesurvey',  false, '2024-12-20 16:30+00'),
@@ -20,7 +19,6 @@ INSERT INTO lots VALUES
  (6, 'flash-2025', 'collect-online', 'limesurvey', NULL,    'en_ligne',  'limesurvey',  false, '2025-03-03 11:00+00'),
  (7, 'flash-2025', 'collect-phone',  'ivr',        NULL,    'telephone', 'ivr',         false, '2025-03-14 10:00+00');
 
-CREATE TEMP TABLE plan (lot int, question text, opt text, n int);
 INSERT INTO plan VALUES
  -- flash-2024, paper tally at the Hôtel de Ville
  (1,'SATISF_GLOBALE','1',200),(1,'SATISF_GLOBALE','2',100),(1,'SATISF_GLOBALE','3',60),(1,'SATISF_GLOBALE','4',40),(1,'SATISF_GLOBALE','9',20),
@@ -62,55 +60,6 @@ INSERT INTO plan VALUES
  -- flash-2025, phone (IVR): 20 answers only
  (7,'SATISF_GLOBALE','1',10),(7,'SATISF_GLOBALE','2',10);
 
-DO $$
-DECLARE
-    l record;
-    v_org integer := (SELECT org_id FROM org WHERE code = 'ville-exemple');
-    v_survey integer; v_site integer; v_channel integer; v_batch integer;
-BEGIN
-    FOR l IN SELECT * FROM lots ORDER BY lot LOOP
-        SELECT survey_id INTO v_survey FROM survey WHERE org_id = v_org AND code = l.survey;
-        SELECT site_id INTO v_site FROM site WHERE org_id = v_org AND code = l.site;
-        SELECT channel_id INTO v_channel FROM channel WHERE org_id = v_org AND code = l.channel;
-        INSERT INTO batch (org_id, survey_id, collector, format, file_name, sha256, encoding,
-                           operator, started_at, finished_at)
-        VALUES (v_org, v_survey, l.collector, l.format, 'lot' || l.lot || '.csv',
-                md5(l.lot::text), 'UTF-8', 'test', l.finished, l.finished)
-        RETURNING batch_id INTO v_batch;
-        IF l.tally THEN
-            INSERT INTO tally (org_id, survey_id, batch_id, site_id, channel_id, period_start,
-                               period_end, question_id, option_code, n)
-            SELECT v_org, v_survey, v_batch, v_site, v_channel, s.period_start, s.period_end,
-                   q.question_id, p.opt, p.n
-              FROM plan p
-              JOIN question q ON q.org_id = v_org AND q.code = p.question
-              JOIN survey s ON s.org_id = v_org AND s.survey_id = v_survey
-             WHERE p.lot = l.lot;
-        ELSE
-            INSERT INTO response (org_id, survey_id, batch_id, site_id, channel_id, source_system,
-                                  source_id, answered_on)
-            SELECT v_org, v_survey, v_batch, v_site, v_channel, l.source, l.lot || '-' || i,
-                   (SELECT period_start FROM survey WHERE org_id = v_org AND survey_id = v_survey)
-              FROM generate_series(1, (SELECT max(t) FROM (SELECT sum(n) AS t FROM plan
-                                                             WHERE lot = l.lot GROUP BY question) x)) i;
-            -- The i-th answer to a question goes to the i-th response of the batch.
-            INSERT INTO answer (org_id, response_id, question_id, option_code)
-            SELECT v_org, r.response_id, e.question_id, e.opt
-              FROM (SELECT q.question_id, p.opt,
-                           row_number() OVER (PARTITION BY q.question_id ORDER BY p.opt, g) AS i
-                      FROM plan p
-                      JOIN question q ON q.org_id = v_org AND q.code = p.question
-                      CROSS JOIN LATERAL generate_series(1, p.n) g
-                     WHERE p.lot = l.lot) e
-              JOIN response r ON r.org_id = v_org AND r.batch_id = v_batch
-                             AND r.source_id = l.lot || '-' || e.i;
-        END IF;
-    END LOOP;
-    INSERT INTO comment (org_id, response_id, question_id, body)
-    SELECT v_org, min(r.response_id), q.question_id, 'COMMENTAIRE_SECRET ne doit jamais être publié'
-      FROM response r, question q
-     WHERE r.org_id = v_org AND q.org_id = v_org AND q.code = 'COMMENTAIRE'
-     GROUP BY q.question_id;
-END $$;
+\ir flash_load.sql.inc
 
 COMMIT;
