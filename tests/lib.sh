@@ -171,6 +171,17 @@ db_snapshot() {
 	fi
 }
 
+# Called where a comparison needs R and R (or its survey package) is absent: a failure, since a
+# check that passes because its tool is missing proves nothing. Outside CI, BAROMETRE_NO_R=1
+# (the machine was set up without R on purpose, see tools/deps.sh) prints a skip instead.
+r_missing() {
+	if [ "${BAROMETRE_NO_R:-0}" = 1 ] && [ "${CI:-}" != true ]; then
+		echo "skip $1: R is absent and BAROMETRE_NO_R=1"
+	else
+		fail "$1: R or its survey package is absent (apt-get install r-base-core r-cran-survey)"
+	fi
+}
+
 finish() {
 	echo "$PASSED passed, $FAILED failed"
 	[ "$FAILED" -eq 0 ]

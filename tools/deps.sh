@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages the project needs (build, run, test), when missing.
 # As root it runs apt-get itself; as another user it uses sudo when available, else prints the
-# command to run. Set BAROMETRE_NO_R=1 to skip R (only the weighting comparison tests use it).
+# command to run. Set BAROMETRE_NO_R=1 to skip R: the comparisons with R then print "skip"
+# (outside CI; under CI, and without that setting, a missing R fails them).
 set -eu
 
 PKGS="build-essential pkg-config make

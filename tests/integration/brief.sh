@@ -111,7 +111,7 @@ EOT
 	check "60-74 year olds marked higher (R: significant)" "plus haut" \
 	    "$(awk -F';' '$1 == "PROFIL_AGE" && $3 == "SATISF_GLOBALE" && $5 == "4" { print $12 }' "$TMP/b.csv")"
 else
-	echo "skip R comparisons: R or its survey package is absent (apt-get install r-cran-survey)"
+	r_missing "R comparisons"
 fi
 
 check "CSV starts with a BOM and the header" \

@@ -45,7 +45,7 @@ r_ready() {
 # Compares the stored weights with R's rake(); $1 = check name.
 check_against_r() {
 	if ! r_ready; then
-		echo "skip $1: R or its survey package is absent (apt-get install r-cran-survey)"
+		r_missing "$1"
 		return 0
 	fi
 	export_weights "$TMP/resp.csv"
