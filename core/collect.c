@@ -432,7 +432,17 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 	info.source_system = adapter->source_system;
 	info.rows_read = imp.rows_read;
 	info.rows_skipped = imp.rows_skipped;
-	if (batch_commit(imp.batch, &info, opts->dry_run, &res) < 0) {
+	r = batch_commit(imp.batch, &info, opts->dry_run, &res);
+	if (r == -2) {
+		char lot[16];
+
+		/* %s: the key can also reach msg_format_joined, which passes strings */
+		snprintf(lot, sizeof(lot), "%d", res.overlap_batch);
+		diag_at(&d, res.overlap_line, 0, MSG_BATCH_TALLY_OVERLAP, lot, res.overlap_at, lot);
+		diag_file(&d, MSG_BATCH_REJECTED, 1ul);
+		goto out;
+	}
+	if (r < 0) {
 		ret = EXIT_DB;
 		goto out;
 	}
