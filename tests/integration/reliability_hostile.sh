@@ -123,6 +123,20 @@ rejected "a million columns (collect-paper)" "$TMP/million-columns.csv" "$BIN/co
 rejected "10 MB field (collect-phone)" "$TMP/field-10mb.csv" "$BIN/collect-phone" \
     --survey flash-2025 --format ivr --map "$TOP/samples/phone/asterisk-map.yaml"
 
+# Map files that hung libfyaml (a directive with an invalid byte) or expanded aliases without end
+# (billion laughs): refused at once, with their line and column, in French.
+for m in map-directive-hang map-billion-laughs; do
+	db_snapshot "$TMP/before"
+	check_exit "$m: refused, no hang" 1 timeout 60 "$BIN/collect-paper" --survey flash-2025 \
+	    --format omr --map "$H/$m.yaml" "$TOP/samples/paper/sdaps-data_1.csv"
+	no_crash "$m"
+	db_snapshot "$TMP/after"
+	check "$m: database unchanged" "" "$(diff "$TMP/before" "$TMP/after")"
+done
+check_contains "map-directive-hang: says what to remove" "$ERR" \
+    "map-directive-hang.yaml:1:1: les directives YAML (lignes commençant par « % ») ne sont pas acceptées"
+check_contains "map-billion-laughs: capped" "$ERR" "map-billion-laughs.yaml:6:11: une fois les alias (*nom) développés, le document dépasse 200000 éléments"
+
 check "the schema is whole: tables" "$TABLES" "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
 check "the schema is whole: functions" "$FUNCS" \
     "$(sql "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")"
