@@ -42,6 +42,8 @@ struct rowstream {
 	zip_t *za;
 	zip_uint64_t entry;
 	zip_file_t *zf;
+	uint64_t zsize, zread;     /* the ZIP entry's declared size, bytes inflated since open */
+	const char *zname;
 	struct xlsx *xlsx;
 	uint64_t total, done;
 
@@ -65,12 +67,23 @@ struct rowstream {
 
 /* ---- reading the source ---- */
 
+#define ZIP_RATIO_FROM (1u << 20)   /* entries smaller than this are not checked for ratio */
+#define ZIP_MAX_RATIO 400           /* CSV exports deflate 5 to 50 times */
+
 static long src_read(struct rowstream *rs, void *buf, size_t size)
 {
 	ssize_t n;
 
-	if (rs->zf)
-		return (long)zip_fread(rs->zf, buf, size);
+	if (rs->zf) {
+		zip_int64_t z = zip_fread(rs->zf, buf, size);
+
+		/* an entry that inflates beyond its declared size lies about it: stop there */
+		if (z > 0 && (uint64_t)z > rs->zsize - rs->zread)
+			return -2;
+		if (z > 0)
+			rs->zread += (uint64_t)z;
+		return (long)z;
+	}
 	if (rs->mem) {
 		size_t left = rs->memsize - rs->mempos;
 
@@ -86,6 +99,17 @@ static long src_read(struct rowstream *rs, void *buf, size_t size)
 	return (long)n;
 }
 
+/* Reports why src_read returned n < 0. */
+static void src_failed(struct rowstream *rs, long n, struct diag *d)
+{
+	if (n == -2)
+		diag_file(d, MSG_ZIP_OVERSIZE, rs->zname, (unsigned long long)rs->zsize);
+	else if (rs->zf)
+		diag_file(d, MSG_ZIP_BAD, zip_file_strerror(rs->zf));
+	else
+		diag_file(d, MSG_READ_FAILED, strerror(errno));
+}
+
 static int src_rewind(struct rowstream *rs, struct diag *d)
 {
 	if (rs->za) {
@@ -96,6 +120,7 @@ static int src_rewind(struct rowstream *rs, struct diag *d)
 			diag_file(d, MSG_ZIP_BAD, zip_strerror(rs->za));
 			return -1;
 		}
+		rs->zread = 0;
 		return 0;
 	}
 	if (rs->mem) {
@@ -182,10 +207,7 @@ static int scan_source(struct rowstream *rs, struct scan *sc, EVP_MD_CTX *sha, s
 	for (;;) {
 		n = src_read(rs, buf, sizeof(buf));
 		if (n < 0) {
-			if (rs->zf)
-				diag_file(d, MSG_ZIP_BAD, zip_file_strerror(rs->zf));
-			else
-				diag_file(d, MSG_READ_FAILED, strerror(errno));
+			src_failed(rs, n, d);
 			return -1;
 		}
 		if (n == 0)
@@ -493,7 +515,7 @@ static int pump(struct rowstream *rs, struct diag *d)
 	}
 	n = src_read(rs, rs->raw + rs->rawlen, chunk);
 	if (n < 0) {
-		diag_file(d, MSG_READ_FAILED, rs->zf ? zip_file_strerror(rs->zf) : strerror(errno));
+		src_failed(rs, n, d);
 		return -1;
 	}
 	rs->done += (uint64_t)n;
@@ -578,6 +600,32 @@ static int has_suffix(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/* The CSV entry's declared sizes, checked as the XLSX parts are: under max_file, and an
+ * inflation ratio that a spreadsheet export does not reach (past ZIP_RATIO_FROM bytes). */
+static int zip_entry_check(struct rowstream *rs, struct diag *d)
+{
+	zip_stat_t st;
+
+	zip_stat_init(&st);
+	rs->zname = zip_get_name(rs->za, rs->entry, 0);
+	if (zip_stat_index(rs->za, rs->entry, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		diag_file(d, MSG_ZIP_BAD, zip_strerror(rs->za));
+		return -1;
+	}
+	if (st.size > rs->o.lim.max_file) {
+		diag_file(d, MSG_FILE_TOO_BIG, (unsigned long long)rs->o.lim.max_file);
+		return -1;
+	}
+	if (st.size > ZIP_RATIO_FROM && st.size / (st.comp_size ? st.comp_size : 1) > ZIP_MAX_RATIO) {
+		diag_file(d, MSG_ZIP_RATIO, rs->zname, (unsigned long long)(st.size /
+		          (st.comp_size ? st.comp_size : 1)), ZIP_MAX_RATIO);
+		return -1;
+	}
+	rs->zsize = st.size;
+	return 0;
+}
+
 static int open_zip(struct rowstream *rs, struct diag *d)
 {
 	zip_error_t ze;
@@ -635,7 +683,7 @@ static int open_zip(struct rowstream *rs, struct diag *d)
 	}
 	rs->container = RS_ZIP_CSV;
 	rs->entry = (zip_uint64_t)found;
-	return src_rewind(rs, d);
+	return zip_entry_check(rs, d) < 0 ? -1 : src_rewind(rs, d);
 }
 
 /* ---- opening ---- */

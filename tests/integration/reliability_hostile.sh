@@ -123,6 +123,15 @@ rejected "a million columns (collect-paper)" "$TMP/million-columns.csv" "$BIN/co
 rejected "10 MB field (collect-phone)" "$TMP/field-10mb.csv" "$BIN/collect-phone" \
     --survey flash-2025 --format ivr --map "$TOP/samples/phone/asterisk-map.yaml"
 
+# ZIP archives holding a CSV, checked like XLSX: an entry inflating beyond its declared size
+# (declares one row, inflates to 8 MB), and one inflating a thousand times (8 MB from 16 KB).
+rejected "ZIP entry larger than declared" "$H/zip-csv-lying-size.zip" timeout 60 $ONLINE
+check_contains "ZIP entry larger than declared: said" "$ERR" \
+    "zip-csv-lying-size.zip: l'archive ZIP est abîmée ou piégée : le fichier export.csv s'y décompresse au-delà de la taille qu'elle annonce"
+rejected "ZIP inflation ratio" "$H/zip-csv-ratio.zip" timeout 60 $ONLINE
+check_contains "ZIP inflation ratio: said" "$ERR" \
+    "zip-csv-ratio.zip: l'archive ZIP est refusée par sécurité : le fichier export.csv s'y décompresse"
+
 # Map files that hung libfyaml (a directive with an invalid byte) or expanded aliases without end
 # (billion laughs): refused at once, with their line and column, in French.
 for m in map-directive-hang map-billion-laughs; do
@@ -132,10 +141,13 @@ for m in map-directive-hang map-billion-laughs; do
 	no_crash "$m"
 	db_snapshot "$TMP/after"
 	check "$m: database unchanged" "" "$(diff "$TMP/before" "$TMP/after")"
+	case $m in
+	*hang) check_contains "$m: says what to remove" "$ERR" \
+	    "$m.yaml:1:1: les directives YAML (lignes commençant par « % ») ne sont pas acceptées" ;;
+	*) check_contains "$m: capped" "$ERR" \
+	    "$m.yaml:6:11: une fois les alias (*nom) développés, le document dépasse 200000 éléments" ;;
+	esac
 done
-check_contains "map-directive-hang: says what to remove" "$ERR" \
-    "map-directive-hang.yaml:1:1: les directives YAML (lignes commençant par « % ») ne sont pas acceptées"
-check_contains "map-billion-laughs: capped" "$ERR" "map-billion-laughs.yaml:6:11: une fois les alias (*nom) développés, le document dépasse 200000 éléments"
 
 check "the schema is whole: tables" "$TABLES" "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
 check "the schema is whole: functions" "$FUNCS" \
