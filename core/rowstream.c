@@ -464,6 +464,10 @@ static int feed(struct rowstream *rs, int final, struct diag *d)
 			report_field_error(rs, d);
 			return -1;
 		}
+		/* a row begun after a bare CR (which ends a row for libcsv) begins on this line,
+		 * whether or not the rest of the line has been read yet */
+		if (rs->row_start < 0 && rs->csv.pstate != 0)
+			rs->row_start = rs->line;
 		pos += seg;
 		if (!nl)
 			break;
