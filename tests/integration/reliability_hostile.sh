@@ -149,6 +149,15 @@ for m in map-directive-hang map-billion-laughs; do
 	esac
 done
 
+# A survey code that would leave the bundle's directory (stored before define checked codes):
+# the bundle's members keep a safe name.
+sql "UPDATE survey SET code = '../../../tmp/evasion' WHERE code = 'flash-2025'" >/dev/null
+check_exit "bundle of a survey with a path as code" 0 "$BIN/survey-report" flash \
+    --survey ../../../tmp/evasion -o "$TMP/ev.pdf" --csv "$TMP/ev.csv" --bundle "$TMP/ev.zip"
+check "bundle members: no path" "_._.._.._tmp_evasion.csv _._.._.._tmp_evasion.pdf methode.txt" \
+    "$(zipinfo -1 "$TMP/ev.zip" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
+sql "UPDATE survey SET code = 'flash-2025' WHERE code = '../../../tmp/evasion'" >/dev/null
+
 check "the schema is whole: tables" "$TABLES" "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
 check "the schema is whole: functions" "$FUNCS" \
     "$(sql "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")"
