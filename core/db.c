@@ -75,7 +75,11 @@ static char *chomp_dup(const char *s)
 
 static void print_with_prefix(const char *prog, const char *prefix, const char *text)
 {
-	fprintf(stderr, "%s: %s%s\n", prog, prefix ? prefix : "", text ? text : "?");
+	char *p = msg_escape(prefix ? prefix : ""), *t = msg_escape(text ? text : "?");
+
+	fprintf(stderr, "%s: %s%s\n", prog, p ? p : "", t ? t : "?");
+	free(p);
+	free(t);
 }
 
 static int session_setup(PGconn *conn, const char *prog)

@@ -90,6 +90,64 @@ char *msg_format_joined(enum msg_id id, const char *joined)
 	return s;
 }
 
+/* Length of a bidirectional control at s (U+061C, U+200E-U+200F, U+202A-U+202E,
+ * U+2066-U+2069), else 0. */
+static size_t bidi_len(const unsigned char *s)
+{
+	if (s[0] == 0xD8 && s[1] == 0x9C)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F ||
+	                                     (s[2] >= 0xAA && s[2] <= 0xAE)))
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+		return 3;
+	return 0;
+}
+
+char *msg_escape(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), o = 0, k;
+	char *out = malloc(n * 6 + 1);   /* the longest escape, \uXXXX, replaces 2 or more bytes */
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			out[o++] = '\\';
+			out[o++] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+			p++;
+		} else if (*p < 0x20 || *p == 0x7F) {
+			o += (size_t)snprintf(out + o, 5, "\\x%02X", *p);
+			p++;
+		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {   /* C1 controls */
+			o += (size_t)snprintf(out + o, 7, "\\u%04X", p[1]);
+			p += 2;
+		} else if ((k = bidi_len(p)) > 0) {
+			unsigned cp = k == 2 ? 0x061C
+			              : ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
+			                (unsigned)(p[2] & 0x3F);
+
+			o += (size_t)snprintf(out + o, 7, "\\u%04X", cp);
+			p += k;
+		} else {
+			out[o++] = (char)*p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Prints "where: text\n" with the control characters of both escaped. */
+static void print_escaped(FILE *out, const char *where, const char *text)
+{
+	char *w = msg_escape(where), *t = msg_escape(text ? text : "?");
+
+	fprintf(out, "%s: %s\n", w ? w : "?", t ? t : "?");
+	free(w);
+	free(t);
+}
+
 void diag_init(struct diag *d, const char *file, FILE *out)
 {
 	d->file = file;
@@ -101,7 +159,7 @@ void diag_init(struct diag *d, const char *file, FILE *out)
 
 static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_list ap)
 {
-	char *s;
+	char *s, *file, where[48];
 
 	d->count++;
 	if (d->shown >= d->max_shown)
@@ -109,11 +167,18 @@ static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_
 	d->shown++;
 	s = msg_vformat(id, ap);
 	if (line > 0 && col > 0)
-		fprintf(d->out, "%s:%ld:%ld: %s\n", d->file, line, col, s ? s : "?");
+		snprintf(where, sizeof(where), ":%ld:%ld", line, col);
 	else if (line > 0)
-		fprintf(d->out, "%s:%ld: %s\n", d->file, line, s ? s : "?");
+		snprintf(where, sizeof(where), ":%ld", line);
 	else
-		fprintf(d->out, "%s: %s\n", d->file, s ? s : "?");
+		where[0] = '\0';
+	file = malloc(strlen(d->file) + strlen(where) + 1);
+	if (file) {
+		memcpy(file, d->file, strlen(d->file));
+		memcpy(file + strlen(d->file), where, strlen(where) + 1);
+	}
+	print_escaped(d->out, file ? file : d->file, s);
+	free(file);
 	free(s);
 }
 
@@ -143,7 +208,7 @@ void msg_print(FILE *out, const char *prog, enum msg_id id, ...)
 	va_start(ap, id);
 	s = msg_vformat(id, ap);
 	va_end(ap);
-	fprintf(out, "%s: %s\n", prog, s ? s : "?");
+	print_escaped(out, prog, s);
 	free(s);
 }
 

@@ -12,6 +12,20 @@
 #include "text.h"
 #include "yaml.h"
 
+/* Prints "prog: path:line:col: text", control characters escaped (line 0 leaves line and col
+ * out). */
+static void yaml_print(const char *prog, const char *path, int line, int col, const char *text)
+{
+	char *p = msg_escape(path), *t = msg_escape(text ? text : "?");
+
+	if (line > 0)
+		fprintf(stderr, "%s: %s:%d:%d: %s\n", prog, p ? p : "?", line, col, t ? t : "?");
+	else
+		fprintf(stderr, "%s: %s: %s\n", prog, p ? p : "?", t ? t : "?");
+	free(p);
+	free(t);
+}
+
 /* Prints "prog: path:line:col: message" (line and col 1-based; 0 leaves them out). */
 static void yaml_complain(const char *prog, const char *path, int line, int col, enum msg_id id,
                           ...)
@@ -22,10 +36,7 @@ static void yaml_complain(const char *prog, const char *path, int line, int col,
 	va_start(ap, id);
 	m = msg_vformat(id, ap);
 	va_end(ap);
-	if (line > 0)
-		fprintf(stderr, "%s: %s:%d:%d: %s\n", prog, path, line, col, m ? m : "?");
-	else
-		fprintf(stderr, "%s: %s: %s\n", prog, path, m ? m : "?");
+	yaml_print(prog, path, line, col, m);
 	free(m);
 }
 
@@ -237,8 +248,7 @@ struct fy_document *yaml_load(const char *prog, const char *path)
 		while (!w.failed && (err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
 			char *m = msg_format(MSG_YAML_SYNTAX, err->msg ? err->msg : "?");
 
-			fprintf(stderr, "%s: %s:%d:%d: %s\n", prog, path, err->line, err->column,
-			        m ? m : "?");
+			yaml_print(prog, path, err->line > 0 ? err->line : 1, err->column, m);
 			free(m);
 			printed = 1;
 		}

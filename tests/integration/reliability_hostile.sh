@@ -89,6 +89,18 @@ rejected "SQL in a tally sheet" "$H/tally-sql-site.csv" "$BIN/collect-paper" --s
     --format tally
 check_contains "SQL site code: quoted back" "$ERR" "site « HDV') » inconnu"
 
+# Control characters in cells (ESC sequences, a C1 CSI, a newline inside a quoted cell, U+202E):
+# quoted back escaped, one FILE:LINE:COLUMN line each, nothing reaches the terminal raw.
+cp "$H/tally-control-chars.csv" "$TMP/"
+(cd "$TMP" && rejected "control characters in a tally sheet" tally-control-chars.csv \
+    "$BIN/collect-paper" --survey flash-2025 --format tally)
+"$BIN/collect-paper" --survey flash-2025 --format tally "$TMP/tally-control-chars.csv" \
+    >"$OUT_FILE" 2>"$ERR_FILE"
+check "control characters in a tally sheet: exact messages" \
+    "$(sed "s|^|$TMP/|" "$H/tally-control-chars.expected")" "$(cat "$ERR_FILE")"
+check "control characters in a tally sheet: no ESC, C1 or U+202E printed" 0 \
+    "$(LC_ALL=C grep -c "$(printf '\033\\|\302\233\\|\342\200\256')" "$ERR_FILE")"
+
 # The phone pad's userfield, the context and the caller name carrying SQL.
 rejected "SQL in an Asterisk CDR" "$H/asterisk-sql-userfield.csv" "$BIN/collect-phone" \
     --survey flash-2025 --format ivr --map "$TOP/samples/phone/asterisk-map.yaml"
