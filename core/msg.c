@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "text.h"
 
 static const struct {
 	const char *key;
@@ -90,20 +91,6 @@ char *msg_format_joined(enum msg_id id, const char *joined)
 	return s;
 }
 
-/* Length of a bidirectional control at s (U+061C, U+200E-U+200F, U+202A-U+202E,
- * U+2066-U+2069), else 0. */
-static size_t bidi_len(const unsigned char *s)
-{
-	if (s[0] == 0xD8 && s[1] == 0x9C)
-		return 2;
-	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F ||
-	                                     (s[2] >= 0xAA && s[2] <= 0xAE)))
-		return 3;
-	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
-		return 3;
-	return 0;
-}
-
 char *msg_escape(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -123,7 +110,7 @@ char *msg_escape(const char *s)
 		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {   /* C1 controls */
 			o += (size_t)snprintf(out + o, 7, "\\u%04X", p[1]);
 			p += 2;
-		} else if ((k = bidi_len(p)) > 0) {
+		} else if ((k = text_bidi_len((const char *)p)) > 0) {
 			unsigned cp = k == 2 ? 0x061C
 			              : ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
 			                (unsigned)(p[2] & 0x3F);

@@ -170,6 +170,17 @@ check "bundle members: no path" "_._.._.._tmp_evasion.csv _._.._.._tmp_evasion.p
     "$(zipinfo -1 "$TMP/ev.zip" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
 sql "UPDATE survey SET code = 'flash-2025' WHERE code = '../../../tmp/evasion'" >/dev/null
 
+# A right-to-left override (U+202E) in the organisation's and a site's names: dropped from what
+# is drawn (reports/pdf.c, make_layout), so that the names and the footer's page number read left
+# to right.
+sql "UPDATE org SET name = 'Ville ' || U&'\202E' || 'evitpaC'; UPDATE site SET name = U&'\202E' || 'eiriaM' WHERE code = 'HDV'" >/dev/null
+check_exit "report with U+202E in names" 0 "$BIN/survey-report" flash --survey flash-2025 \
+    -o "$TMP/rlo.pdf"
+pdftotext -layout "$TMP/rlo.pdf" "$TMP/rlo.txt"
+check "report with U+202E: no bidi control drawn" 0 \
+    "$(LC_ALL=C grep -c "$(printf '\342\200\256')" "$TMP/rlo.txt")"
+check_contains "report with U+202E: the organisation's name as written" "$TMP/rlo.txt" "Ville evitpaC"
+
 check "the schema is whole: tables" "$TABLES" "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
 check "the schema is whole: functions" "$FUNCS" \
     "$(sql "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")"
