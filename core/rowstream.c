@@ -139,18 +139,80 @@ static int src_rewind(struct rowstream *rs, struct diag *d)
 struct scan {
 	unsigned char head[SNIFF_SIZE];
 	size_t headlen;
-	int utf8_ok;
-	unsigned char tail[4];   /* incomplete UTF-8 sequence carried between reads */
-	size_t taillen;
+	int utf8_ok;             /* no invalid UTF-8 sequence in the whole source */
+	unsigned need;           /* continuation bytes still expected by the sequence being read */
+	unsigned char lo, hi;    /* the range of the next continuation byte */
+	uint64_t utf8_multi;     /* valid multi-byte sequences */
+	uint64_t utf8_bad;       /* invalid sequences */
+	long bad_line, bad_char; /* where the first invalid sequence is (1-based), or 0 */
+	unsigned char bad_byte;
+	long line_now;           /* lines ended so far (by the validator) */
+	long char_in_line;       /* characters seen on the current line */
+	unsigned char lead;      /* the lead byte of the sequence being read */
 	long nul_line;           /* line of the first NUL byte, or 0 */
 	unsigned long long nul_pos;
 	long lines;
 	uint64_t size;
 };
 
+static void utf8_bad(struct scan *sc, unsigned char c)
+{
+	if (!sc->utf8_bad++) {
+		sc->bad_line = sc->line_now + 1;
+		sc->bad_char = sc->char_in_line;
+		sc->bad_byte = sc->need ? sc->lead : c;
+	}
+	sc->need = 0;
+}
+
+/* One byte through a UTF-8 validator (no overlongs, surrogates, nor code points past
+ * U+10FFFF), counting valid multi-byte sequences and invalid ones; lines and characters are
+ * counted to say where the first invalid one is. */
+static void utf8_step(struct scan *sc, unsigned char c)
+{
+	if (sc->need) {
+		if (c >= sc->lo && c <= sc->hi) {
+			sc->lo = 0x80;
+			sc->hi = 0xBF;
+			if (--sc->need == 0)
+				sc->utf8_multi++;
+			return;
+		}
+		utf8_bad(sc, c);   /* then c is read afresh, as a lead byte */
+	}
+	if (c == '\n') {
+		sc->line_now++;
+		sc->char_in_line = 0;
+		return;
+	}
+	sc->char_in_line++;
+	sc->lead = c;
+	sc->lo = 0x80;
+	sc->hi = 0xBF;
+	if (c < 0x80)
+		return;
+	if (c >= 0xC2 && c <= 0xDF) {
+		sc->need = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		sc->need = 2;
+		if (c == 0xE0)
+			sc->lo = 0xA0;
+		else if (c == 0xED)
+			sc->hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		sc->need = 3;
+		if (c == 0xF0)
+			sc->lo = 0x90;
+		else if (c == 0xF4)
+			sc->hi = 0x8F;
+	} else {
+		utf8_bad(sc, c);
+	}
+}
+
 static void scan_bytes(struct scan *sc, const unsigned char *p, size_t n)
 {
-	size_t i, incomplete;
+	size_t i;
 
 	if (sc->headlen < SNIFF_SIZE) {
 		size_t k = SNIFF_SIZE - sc->headlen < n ? SNIFF_SIZE - sc->headlen : n;
@@ -166,33 +228,8 @@ static void scan_bytes(struct scan *sc, const unsigned char *p, size_t n)
 			sc->nul_pos = sc->size + i;
 		}
 	}
-	if (sc->utf8_ok) {
-		/* complete the sequence left over from the previous read */
-		size_t used = 0;
-
-		while (sc->taillen && used < n && sc->taillen < 4) {
-			sc->tail[sc->taillen++] = p[used++];
-			if (utf8_valid_prefix((const char *)sc->tail, sc->taillen, &incomplete) ==
-			    sc->taillen) {
-				if (!incomplete)
-					sc->taillen = 0;
-			} else {
-				sc->utf8_ok = 0;
-			}
-		}
-		if (sc->taillen == 4)
-			sc->utf8_ok = 0;
-		if (sc->utf8_ok && used < n) {
-			size_t ok = utf8_valid_prefix((const char *)p + used, n - used, &incomplete);
-
-			if (ok != n - used)
-				sc->utf8_ok = 0;
-			else if (incomplete) {
-				memcpy(sc->tail, p + n - incomplete, incomplete);
-				sc->taillen = incomplete;
-			}
-		}
-	}
+	for (i = 0; i < n; i++)
+		utf8_step(sc, p[i]);
 	sc->size += n;
 }
 
@@ -220,8 +257,9 @@ static int scan_source(struct rowstream *rs, struct scan *sc, EVP_MD_CTX *sha, s
 			return -1;
 		}
 	}
-	if (sc->taillen)
-		sc->utf8_ok = 0;
+	if (sc->need)
+		utf8_bad(sc, 0);
+	sc->utf8_ok = sc->utf8_bad == 0;
 	return 0;
 }
 
@@ -241,6 +279,12 @@ static int detect_encoding(struct rowstream *rs, const struct scan *sc, struct d
 		rs->skip_bom = 2;
 	} else if (sc->utf8_ok) {
 		rs->enc = ENC_UTF8;
+	} else if (sc->utf8_multi > 0 && sc->utf8_multi >= sc->utf8_bad) {
+		/* mostly UTF-8 with a few invalid sequences: read as Windows-1252 it would store
+		 * every accent garbled (Ã©); refused where the first invalid sequence is */
+		diag_at(d, sc->bad_line, 0, MSG_MIXED_UTF8, (unsigned)sc->bad_byte, sc->bad_char,
+		        (unsigned long long)sc->utf8_bad);
+		return -1;
 	} else {
 		rs->enc = ENC_CP1252;
 	}

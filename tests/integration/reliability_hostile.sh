@@ -83,6 +83,11 @@ else
 	    "$(sql "SELECT count(*) FROM response WHERE split_part(source_id, '#', 1) IN ('301', '302', '303', '304')")"
 fi
 rejected "NUL byte" "$H/limesurvey-nul-byte.csv" $ONLINE
+# UTF-8 (accents on five lines) with one é saved as Windows-1252 on line 54: refused there,
+# rather than read whole as Windows-1252 with every other accent garbled.
+rejected "mostly UTF-8" "$H/limesurvey-mostly-utf8.csv" $ONLINE
+check "mostly UTF-8: the first invalid sequence, said" \
+    "$H/limesurvey-mostly-utf8.csv:54: le fichier est en UTF-8 mais l'octet 0xE9, au caractère 178 de cette ligne, n'est pas de l'UTF-8 valide (1 séquence(s) invalide(s) en tout) : le fichier a sans doute été modifié avec un autre encodage. Corrigez ce caractère ou enregistrez le fichier de nouveau en « CSV UTF-8 »." "$ERR"
 
 # Site codes, channels, questions and counts carrying SQL on a paper tally sheet.
 rejected "SQL in a tally sheet" "$H/tally-sql-site.csv" "$BIN/collect-paper" --survey flash-2025 \
