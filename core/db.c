@@ -93,6 +93,17 @@ static int session_setup(PGconn *conn, const char *prog)
 		db_report(conn, r, prog, NULL);
 		goto out;
 	}
+	PQclear(r);
+	/* A client killed while its session waits (on a batch lock, behind another import) leaves
+	 * the server nothing to read: from PostgreSQL 14 on, the server checks the socket every
+	 * second while a query runs and rolls the transaction back when the client is gone,
+	 * instead of queueing a dead merge. */
+	r = PQexec(conn, "SELECT set_config('client_connection_check_interval', '1000', false)"
+	                 " WHERE current_setting('server_version_num')::int >= 140000");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		db_report(conn, r, prog, NULL);
+		goto out;
+	}
 	ret = 0;
 out:
 	PQclear(r);
