@@ -219,6 +219,19 @@ check "SDAPS: the form id is the source id" "ENQ2025/2501" \
 { head -4 sdaps-data_1.csv; sed -n 5p sdaps-data_1.csv | sed 's/^[0-9]*,/9999,/'; } > rescan.csv
 check_exit "rescan of three forms plus a new one" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml rescan.csv
 check_contains "rescan: one new form, three already there" "$OUT" "1 réponse(s) nouvelle(s), 3 déjà présente(s)"
+# Sheets without a printed id ("None"): known by what was read on them, so the same scans
+# re-saved by a spreadsheet (BOM, CRLF) are already there; identical sheets all count.
+awk -F, -v OFS=, 'NR == 1 || $1 !~ /^[0-9]+$/ { print; next } { $1 = "None"; print }' \
+    sdaps-data_1.csv > noid.csv
+check_exit "SDAPS without ids" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml --site EDF noid.csv
+check_contains "SDAPS without ids: every kept sheet is new" "$OUT" "$file_kept réponse(s) nouvelle(s), 0 déjà présente(s)"
+{ printf '\357\273\277'; sed 's/$/\r/' noid.csv; } > noid-resaved.csv
+check_exit "SDAPS without ids, re-saved" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml --site EDF \
+    noid-resaved.csv
+check_contains "SDAPS without ids, re-saved: nothing new" "$OUT" "0 réponse(s) nouvelle(s), $file_kept déjà présente(s)"
+check "SDAPS without ids: each sheet once" "$file_kept" \
+    "$(sql "SELECT count(*) FROM response r JOIN site s USING (org_id, site_id) WHERE s.code = 'EDF'")"
+
 # --site and --channel win over the map's.
 { head -1 sdaps-data_1.csv; sed -n 6,8p sdaps-data_1.csv | sed 's/^[0-9]*,/8&/'; } > other-site.csv
 check_exit "--site CCAS --channel courrier over the map" 0 "$PAPER" --survey flash-2025 --format omr \
