@@ -125,12 +125,14 @@ char *msg_escape(const char *s)
 	return out;
 }
 
-/* Prints "where: text\n" with the control characters of both escaped. */
-static void print_escaped(FILE *out, const char *where, const char *text)
+void msg_say(FILE *out, const char *where, const char *text)
 {
-	char *w = msg_escape(where), *t = msg_escape(text ? text : "?");
+	char *w = where ? msg_escape(where) : NULL, *t = msg_escape(text ? text : "");
 
-	fprintf(out, "%s: %s\n", w ? w : "?", t ? t : "?");
+	if (where)
+		fprintf(out, "%s: %s\n", w ? w : "?", t ? t : "?");
+	else
+		fprintf(out, "%s\n", t ? t : "?");
 	free(w);
 	free(t);
 }
@@ -164,7 +166,7 @@ static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_
 		memcpy(file, d->file, strlen(d->file));
 		memcpy(file + strlen(d->file), where, strlen(where) + 1);
 	}
-	print_escaped(d->out, file ? file : d->file, s);
+	msg_say(d->out, file ? file : d->file, s);
 	free(file);
 	free(s);
 }
@@ -195,7 +197,7 @@ void msg_print(FILE *out, const char *prog, enum msg_id id, ...)
 	va_start(ap, id);
 	s = msg_vformat(id, ap);
 	va_end(ap);
-	print_escaped(out, prog, s);
+	msg_say(out, prog, s);
 	free(s);
 }
 

@@ -26,6 +26,10 @@ enum msg_id msg_by_key(const char *key);
  * string (free), or NULL when out of memory. Every printed message goes through it. */
 char *msg_escape(const char *s);
 
+/* Prints "where: text" (or text alone when where is NULL) and a newline, both escaped by
+ * msg_escape: how every line that can hold input text is printed. */
+void msg_say(FILE *out, const char *where, const char *text);
+
 /* Formats a message into a malloc'd string that the caller frees (NULL when out of memory). */
 char *msg_format(enum msg_id id, ...);
 char *msg_vformat(enum msg_id id, va_list ap);

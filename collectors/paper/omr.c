@@ -302,7 +302,7 @@ static int omr_run(struct import *imp)
 	if (ret == 0 && st.unreadable && imp->diag->count == 0 && !imp->opts->quiet) {
 		char *s = msg_format(MSG_PAPER_UNREADABLE, imp->file, st.unreadable);
 
-		printf("%s\n", s ? s : "");
+		msg_say(stdout, NULL, s);
 		free(s);
 	}
 	free(st.cols);

@@ -65,6 +65,14 @@ no_crash "SQL in headers"
 check_contains "SQL in headers: shown as text" "$ERR" "x'); DROP TABLE answer; --"
 check_contains "format string in headers: shown as text" "$ERR" "%n%s%s%s%n"
 
+# Control characters in an ignored header, named in the summary (stdout): escaped there too.
+sed "1s/\"x'); DROP TABLE answer; --\"/\"x$(printf '\033')[2J\\
+faux.csv:1:1: ok\"/" "$H/limesurvey-sql-header.csv" >"$TMP/esc-header.csv"
+check_exit "control characters in a header" 0 "$BIN/collect-online" --survey flash-2025 \
+    --format limesurvey --dry-run "$TMP/esc-header.csv"
+check_contains "control characters in a header: escaped in the summary" "$OUT" 'x\x1B[2J\nfaux.csv:1:1: ok'
+check "control characters in a header: no ESC printed" 0 "$(printf '%s' "$OUT$ERR" | LC_ALL=C grep -c "$(printf '\033')")"
+
 # Answers carrying SQL or format strings: unknown answers, rejected, shown literally.
 rejected "SQL in answers" "$H/limesurvey-sql-answer.csv" $ONLINE
 check_contains "SQL in answers: the value is quoted back" "$ERR" "« 1'); DROP TABLE response; -- »"
