@@ -5,6 +5,7 @@
 #   make asan       the same tests on an ASan + UBSan build (in build-asan/)
 #   make lint       bans unsafe C functions
 #   make fuzz       runs each libFuzzer target for FUZZ_SECONDS
+#   make fuzz-long  the same for an hour per target, on every core (not in CI: >= 10 M runs each)
 #   make bench      benchmarks against PostgreSQL's own COPY
 #   make install PREFIX=/usr/local
 
@@ -56,7 +57,7 @@ PROGRAMS := $(if $(ADMIN_SRC),$(BIN)/survey-admin) $(if $(PAPER_SRC),$(BIN)/coll
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 TOOLS      := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRC))
 
-.PHONY: all check unit integration demo asan lint fuzz bench install clean deps
+.PHONY: all check unit integration demo asan lint fuzz fuzz-long bench install clean deps
 
 all: $(PROGRAMS) $(UNIT_TESTS) $(TOOLS)
 
@@ -131,6 +132,9 @@ lint:
 
 fuzz:
 	@sh tests/fuzz/run.sh
+
+fuzz-long:
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-3600} FUZZ_JOBS=$${FUZZ_JOBS:-$$(nproc)} sh tests/fuzz/run.sh
 
 bench: all
 	@sh tests/bench/run.sh $(BUILD)

@@ -233,6 +233,26 @@ static int batch_end_copy(struct batch *b, int abort)
 	return ok && !abort ? 0 : -1;
 }
 
+/* The merge refused tallies that another batch holds (batch.tally_overlap, DETAIL
+ * "line|batch|date"): fills res->overlap_* and returns 0; -1 for any other error. */
+static int merge_overlap(const PGresult *r, struct batch_result *res)
+{
+	const char *key = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+	char *end;
+
+	if (!key || !detail || strcmp(key, "batch.tally_overlap") != 0)
+		return -1;
+	res->overlap_line = strtol(detail, &end, 10);
+	if (*end != '|')
+		return -1;
+	res->overlap_batch = (int)strtol(end + 1, &end, 10);
+	if (*end != '|')
+		return -1;
+	french_date_of(end + 1, res->overlap_at, sizeof(res->overlap_at));
+	return 0;
+}
+
 int batch_commit(struct batch *b, const struct batch_info *info, int dry_run,
                  struct batch_result *res)
 {
@@ -261,12 +281,19 @@ int batch_commit(struct batch *b, const struct batch_info *info, int dry_run,
 	params[10] = db_operator();
 	params[11] = NULL;   /* started: the transaction's start, now() in the function's default */
 	params[12] = info->source_system;
-	r = db_query(b->conn, b->prog, PGRES_TUPLES_OK,
-	             "SELECT batch_id, already_batch, already_at, responses, responses_already, "
-	             "answers, comments, tallies FROM batch_merge($1, $2, $3, $4, $5, $6, $7, $8, "
-	             "$9, $10, $11, COALESCE($12::timestamptz, now()), $13)",
-	             13, params);
-	if (!r || PQntuples(r) != 1)
+	r = PQexecParams(b->conn,
+	                 "SELECT batch_id, already_batch, already_at, responses, responses_already, "
+	                 "answers, comments, tallies FROM batch_merge($1, $2, $3, $4, $5, $6, $7, $8, "
+	                 "$9, $10, $11, COALESCE($12::timestamptz, now()), $13)",
+	                 13, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		if (merge_overlap(r, res) == 0)
+			ret = -2;
+		else
+			db_report(b->conn, r, b->prog, NULL);
+		goto out;
+	}
+	if (PQntuples(r) != 1)
 		goto out;
 	res->batch_id = PQgetisnull(r, 0, 0) ? 0 : (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
 	res->already_batch = PQgetisnull(r, 0, 1) ? 0 : (int)strtol(PQgetvalue(r, 0, 1), NULL, 10);

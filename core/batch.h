@@ -26,6 +26,9 @@ struct batch_result {
 	int already_batch;          /* the batch that already held this file, or 0 */
 	char already_at[32];        /* its date, French ("3 mars 2025") */
 	long long responses, responses_already, answers, comments, tallies;
+	long overlap_line;          /* the first line whose tally another batch holds, or 0 */
+	int overlap_batch;          /* that batch */
+	char overlap_at[32];        /* its date, French */
 };
 
 /* Looks for a live batch holding a file with this SHA-256 for this survey. Returns 1 and fills
@@ -46,8 +49,9 @@ int batch_tally(struct batch *b, long line, int site_id, int channel_id, const c
                 const char *end_iso, int question_id, const char *option_code, long n);
 
 /* Ends COPY and merges; commits unless dry_run (then rolls back after the merge, so that the
- * dry run checks everything the database checks). Frees b. Returns 0, or -1 after printing an
- * error (everything rolled back). */
+ * dry run checks everything the database checks). Frees b. Returns 0; -2 when the file's tallies
+ * overlap another batch's (res->overlap_*, nothing printed); -1 after printing an error
+ * (everything rolled back in both cases). */
 int batch_commit(struct batch *b, const struct batch_info *info, int dry_run,
                  struct batch_result *res);
 

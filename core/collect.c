@@ -312,13 +312,13 @@ static void print_summary(const struct import *imp, const struct batch_result *r
 
 	s = msg_format(MSG_SUMMARY_HEAD, imp->file, imp->adapter->label,
 	               rowstream_encoding(imp->rs), rowstream_delimiter_name(imp->rs));
-	printf("%s\n", s ? s : "");
+	msg_say(stdout, NULL, s);
 	free(s);
 	if (imp->opts->dry_run) {
 		printf("%s\n", msg_text(MSG_BATCH_DRY_RUN));
 	} else if (res->already_batch) {
 		s = msg_format(MSG_BATCH_ALREADY, res->already_batch, res->already_at);
-		printf("%s\n", s ? s : "");
+		msg_say(stdout, NULL, s);
 		free(s);
 		return;
 	} else {
@@ -327,13 +327,13 @@ static void print_summary(const struct import *imp, const struct batch_result *r
 		               (unsigned long long)res->responses_already,
 		               (unsigned long long)res->answers, (unsigned long long)res->comments,
 		               (unsigned long long)res->tallies);
-		printf("%s\n", s ? s : "");
+		msg_say(stdout, NULL, s);
 		free(s);
 	}
 	for (i = 0; i < imp->nskips; i++) {
 		s = msg_format(MSG_SUMMARY_SKIPPED, (unsigned long long)imp->skips[i].n,
 		               imp->skips[i].reason);
-		printf("%s\n", s ? s : "");
+		msg_say(stdout, NULL, s);
 		free(s);
 	}
 }
@@ -374,7 +374,7 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 		if (!opts->quiet) {
 			char *s = msg_format(MSG_FORMAT_CHOSEN, adapter->label);
 
-			printf("%s: %s\n", file, s ? s : "");
+			msg_say(stdout, file, s);
 			free(s);
 		}
 	} else {
@@ -391,7 +391,7 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 	if (r == 1) {
 		char *s = msg_format(MSG_BATCH_ALREADY, res.already_batch, res.already_at);
 
-		printf("%s: %s\n", file, s ? s : "");
+		msg_say(stdout, file, s);
 		free(s);
 		ret = EXIT_DONE;
 		goto out;
@@ -432,7 +432,17 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 	info.source_system = adapter->source_system;
 	info.rows_read = imp.rows_read;
 	info.rows_skipped = imp.rows_skipped;
-	if (batch_commit(imp.batch, &info, opts->dry_run, &res) < 0) {
+	r = batch_commit(imp.batch, &info, opts->dry_run, &res);
+	if (r == -2) {
+		char lot[16];
+
+		/* %s: the key can also reach msg_format_joined, which passes strings */
+		snprintf(lot, sizeof(lot), "%d", res.overlap_batch);
+		diag_at(&d, res.overlap_line, 0, MSG_BATCH_TALLY_OVERLAP, lot, res.overlap_at, lot);
+		diag_file(&d, MSG_BATCH_REJECTED, 1ul);
+		goto out;
+	}
+	if (r < 0) {
 		ret = EXIT_DB;
 		goto out;
 	}

@@ -75,7 +75,11 @@ static char *chomp_dup(const char *s)
 
 static void print_with_prefix(const char *prog, const char *prefix, const char *text)
 {
-	fprintf(stderr, "%s: %s%s\n", prog, prefix ? prefix : "", text ? text : "?");
+	char *p = msg_escape(prefix ? prefix : ""), *t = msg_escape(text ? text : "?");
+
+	fprintf(stderr, "%s: %s%s\n", prog, p ? p : "", t ? t : "?");
+	free(p);
+	free(t);
 }
 
 static int session_setup(PGconn *conn, const char *prog)
@@ -86,6 +90,17 @@ static int session_setup(PGconn *conn, const char *prog)
 	r = PQexec(conn, "SET client_encoding TO 'UTF8'; SET DateStyle TO 'ISO, DMY';"
 	                 " SET client_min_messages TO warning");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		db_report(conn, r, prog, NULL);
+		goto out;
+	}
+	PQclear(r);
+	/* A client killed while its session waits (on a batch lock, behind another import) leaves
+	 * the server nothing to read: from PostgreSQL 14 on, the server checks the socket every
+	 * second while a query runs and rolls the transaction back when the client is gone,
+	 * instead of queueing a dead merge. */
+	r = PQexec(conn, "SELECT set_config('client_connection_check_interval', '1000', false)"
+	                 " WHERE current_setting('server_version_num')::int >= 140000");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		db_report(conn, r, prog, NULL);
 		goto out;
 	}

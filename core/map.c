@@ -46,8 +46,11 @@ void map_free(struct map *m)
 static void map_complain(const char *prog, const char *path, const char *key, const char *what)
 {
 	char *s = msg_format(MSG_MAP_BAD, key, what);
+	char *p = msg_escape(path), *t = msg_escape(s ? s : "?");
 
-	fprintf(stderr, "%s: %s: %s\n", prog, path, s ? s : "?");
+	fprintf(stderr, "%s: %s: %s\n", prog, p ? p : "?", t ? t : "?");
+	free(p);
+	free(t);
 	free(s);
 }
 

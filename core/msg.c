@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "text.h"
 
 static const struct {
 	const char *key;
@@ -90,6 +91,52 @@ char *msg_format_joined(enum msg_id id, const char *joined)
 	return s;
 }
 
+char *msg_escape(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), o = 0, k;
+	char *out = malloc(n * 6 + 1);   /* the longest escape, \uXXXX, replaces 2 or more bytes */
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			out[o++] = '\\';
+			out[o++] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+			p++;
+		} else if (*p < 0x20 || *p == 0x7F) {
+			o += (size_t)snprintf(out + o, 5, "\\x%02X", *p);
+			p++;
+		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {   /* C1 controls */
+			o += (size_t)snprintf(out + o, 7, "\\u%04X", p[1]);
+			p += 2;
+		} else if ((k = text_bidi_len((const char *)p)) > 0) {
+			unsigned cp = k == 2 ? 0x061C
+			              : ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
+			                (unsigned)(p[2] & 0x3F);
+
+			o += (size_t)snprintf(out + o, 7, "\\u%04X", cp);
+			p += k;
+		} else {
+			out[o++] = (char)*p++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void msg_say(FILE *out, const char *where, const char *text)
+{
+	char *w = where ? msg_escape(where) : NULL, *t = msg_escape(text ? text : "");
+
+	if (where)
+		fprintf(out, "%s: %s\n", w ? w : "?", t ? t : "?");
+	else
+		fprintf(out, "%s\n", t ? t : "?");
+	free(w);
+	free(t);
+}
+
 void diag_init(struct diag *d, const char *file, FILE *out)
 {
 	d->file = file;
@@ -101,7 +148,7 @@ void diag_init(struct diag *d, const char *file, FILE *out)
 
 static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_list ap)
 {
-	char *s;
+	char *s, *file, where[48];
 
 	d->count++;
 	if (d->shown >= d->max_shown)
@@ -109,11 +156,18 @@ static void diag_vprint(struct diag *d, long line, long col, enum msg_id id, va_
 	d->shown++;
 	s = msg_vformat(id, ap);
 	if (line > 0 && col > 0)
-		fprintf(d->out, "%s:%ld:%ld: %s\n", d->file, line, col, s ? s : "?");
+		snprintf(where, sizeof(where), ":%ld:%ld", line, col);
 	else if (line > 0)
-		fprintf(d->out, "%s:%ld: %s\n", d->file, line, s ? s : "?");
+		snprintf(where, sizeof(where), ":%ld", line);
 	else
-		fprintf(d->out, "%s: %s\n", d->file, s ? s : "?");
+		where[0] = '\0';
+	file = malloc(strlen(d->file) + strlen(where) + 1);
+	if (file) {
+		memcpy(file, d->file, strlen(d->file));
+		memcpy(file + strlen(d->file), where, strlen(where) + 1);
+	}
+	msg_say(d->out, file ? file : d->file, s);
+	free(file);
 	free(s);
 }
 
@@ -143,7 +197,7 @@ void msg_print(FILE *out, const char *prog, enum msg_id id, ...)
 	va_start(ap, id);
 	s = msg_vformat(id, ap);
 	va_end(ap);
-	fprintf(out, "%s: %s\n", prog, s ? s : "?");
+	msg_say(out, prog, s);
 	free(s);
 }
 

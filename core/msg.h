@@ -20,6 +20,16 @@ const char *msg_text(enum msg_id id);
  * MSG__COUNT when unknown. */
 enum msg_id msg_by_key(const char *key);
 
+/* s with what a terminal would act on shown as text: C0 and C1 control characters (a newline
+ * becomes \n, ESC \x1B), and bidirectional controls (U+202E becomes \u202E), so that an input
+ * cell can neither drive the terminal nor break a FILE:LINE:COLUMN line. Returns a malloc'd
+ * string (free), or NULL when out of memory. Every printed message goes through it. */
+char *msg_escape(const char *s);
+
+/* Prints "where: text" (or text alone when where is NULL) and a newline, both escaped by
+ * msg_escape: how every line that can hold input text is printed. */
+void msg_say(FILE *out, const char *where, const char *text);
+
 /* Formats a message into a malloc'd string that the caller frees (NULL when out of memory). */
 char *msg_format(enum msg_id id, ...);
 char *msg_vformat(enum msg_id id, va_list ap);

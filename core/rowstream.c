@@ -42,6 +42,8 @@ struct rowstream {
 	zip_t *za;
 	zip_uint64_t entry;
 	zip_file_t *zf;
+	uint64_t zsize, zread;     /* the ZIP entry's declared size, bytes inflated since open */
+	const char *zname;
 	struct xlsx *xlsx;
 	uint64_t total, done;
 
@@ -65,12 +67,23 @@ struct rowstream {
 
 /* ---- reading the source ---- */
 
+#define ZIP_RATIO_FROM (1u << 20)   /* entries smaller than this are not checked for ratio */
+#define ZIP_MAX_RATIO 400           /* CSV exports deflate 5 to 50 times */
+
 static long src_read(struct rowstream *rs, void *buf, size_t size)
 {
 	ssize_t n;
 
-	if (rs->zf)
-		return (long)zip_fread(rs->zf, buf, size);
+	if (rs->zf) {
+		zip_int64_t z = zip_fread(rs->zf, buf, size);
+
+		/* an entry that inflates beyond its declared size lies about it: stop there */
+		if (z > 0 && (uint64_t)z > rs->zsize - rs->zread)
+			return -2;
+		if (z > 0)
+			rs->zread += (uint64_t)z;
+		return (long)z;
+	}
 	if (rs->mem) {
 		size_t left = rs->memsize - rs->mempos;
 
@@ -86,6 +99,17 @@ static long src_read(struct rowstream *rs, void *buf, size_t size)
 	return (long)n;
 }
 
+/* Reports why src_read returned n < 0. */
+static void src_failed(struct rowstream *rs, long n, struct diag *d)
+{
+	if (n == -2)
+		diag_file(d, MSG_ZIP_OVERSIZE, rs->zname, (unsigned long long)rs->zsize);
+	else if (rs->zf)
+		diag_file(d, MSG_ZIP_BAD, zip_file_strerror(rs->zf));
+	else
+		diag_file(d, MSG_READ_FAILED, strerror(errno));
+}
+
 static int src_rewind(struct rowstream *rs, struct diag *d)
 {
 	if (rs->za) {
@@ -96,6 +120,7 @@ static int src_rewind(struct rowstream *rs, struct diag *d)
 			diag_file(d, MSG_ZIP_BAD, zip_strerror(rs->za));
 			return -1;
 		}
+		rs->zread = 0;
 		return 0;
 	}
 	if (rs->mem) {
@@ -114,18 +139,80 @@ static int src_rewind(struct rowstream *rs, struct diag *d)
 struct scan {
 	unsigned char head[SNIFF_SIZE];
 	size_t headlen;
-	int utf8_ok;
-	unsigned char tail[4];   /* incomplete UTF-8 sequence carried between reads */
-	size_t taillen;
+	int utf8_ok;             /* no invalid UTF-8 sequence in the whole source */
+	unsigned need;           /* continuation bytes still expected by the sequence being read */
+	unsigned char lo, hi;    /* the range of the next continuation byte */
+	uint64_t utf8_multi;     /* valid multi-byte sequences */
+	uint64_t utf8_bad;       /* invalid sequences */
+	long bad_line, bad_char; /* where the first invalid sequence is (1-based), or 0 */
+	unsigned char bad_byte;
+	long line_now;           /* lines ended so far (by the validator) */
+	long char_in_line;       /* characters seen on the current line */
+	unsigned char lead;      /* the lead byte of the sequence being read */
 	long nul_line;           /* line of the first NUL byte, or 0 */
 	unsigned long long nul_pos;
 	long lines;
 	uint64_t size;
 };
 
+static void utf8_bad(struct scan *sc, unsigned char c)
+{
+	if (!sc->utf8_bad++) {
+		sc->bad_line = sc->line_now + 1;
+		sc->bad_char = sc->char_in_line;
+		sc->bad_byte = sc->need ? sc->lead : c;
+	}
+	sc->need = 0;
+}
+
+/* One byte through a UTF-8 validator (no overlongs, surrogates, nor code points past
+ * U+10FFFF), counting valid multi-byte sequences and invalid ones; lines and characters are
+ * counted to say where the first invalid one is. */
+static void utf8_step(struct scan *sc, unsigned char c)
+{
+	if (sc->need) {
+		if (c >= sc->lo && c <= sc->hi) {
+			sc->lo = 0x80;
+			sc->hi = 0xBF;
+			if (--sc->need == 0)
+				sc->utf8_multi++;
+			return;
+		}
+		utf8_bad(sc, c);   /* then c is read afresh, as a lead byte */
+	}
+	if (c == '\n') {
+		sc->line_now++;
+		sc->char_in_line = 0;
+		return;
+	}
+	sc->char_in_line++;
+	sc->lead = c;
+	sc->lo = 0x80;
+	sc->hi = 0xBF;
+	if (c < 0x80)
+		return;
+	if (c >= 0xC2 && c <= 0xDF) {
+		sc->need = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		sc->need = 2;
+		if (c == 0xE0)
+			sc->lo = 0xA0;
+		else if (c == 0xED)
+			sc->hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		sc->need = 3;
+		if (c == 0xF0)
+			sc->lo = 0x90;
+		else if (c == 0xF4)
+			sc->hi = 0x8F;
+	} else {
+		utf8_bad(sc, c);
+	}
+}
+
 static void scan_bytes(struct scan *sc, const unsigned char *p, size_t n)
 {
-	size_t i, incomplete;
+	size_t i;
 
 	if (sc->headlen < SNIFF_SIZE) {
 		size_t k = SNIFF_SIZE - sc->headlen < n ? SNIFF_SIZE - sc->headlen : n;
@@ -141,33 +228,8 @@ static void scan_bytes(struct scan *sc, const unsigned char *p, size_t n)
 			sc->nul_pos = sc->size + i;
 		}
 	}
-	if (sc->utf8_ok) {
-		/* complete the sequence left over from the previous read */
-		size_t used = 0;
-
-		while (sc->taillen && used < n && sc->taillen < 4) {
-			sc->tail[sc->taillen++] = p[used++];
-			if (utf8_valid_prefix((const char *)sc->tail, sc->taillen, &incomplete) ==
-			    sc->taillen) {
-				if (!incomplete)
-					sc->taillen = 0;
-			} else {
-				sc->utf8_ok = 0;
-			}
-		}
-		if (sc->taillen == 4)
-			sc->utf8_ok = 0;
-		if (sc->utf8_ok && used < n) {
-			size_t ok = utf8_valid_prefix((const char *)p + used, n - used, &incomplete);
-
-			if (ok != n - used)
-				sc->utf8_ok = 0;
-			else if (incomplete) {
-				memcpy(sc->tail, p + n - incomplete, incomplete);
-				sc->taillen = incomplete;
-			}
-		}
-	}
+	for (i = 0; i < n; i++)
+		utf8_step(sc, p[i]);
 	sc->size += n;
 }
 
@@ -182,10 +244,7 @@ static int scan_source(struct rowstream *rs, struct scan *sc, EVP_MD_CTX *sha, s
 	for (;;) {
 		n = src_read(rs, buf, sizeof(buf));
 		if (n < 0) {
-			if (rs->zf)
-				diag_file(d, MSG_ZIP_BAD, zip_file_strerror(rs->zf));
-			else
-				diag_file(d, MSG_READ_FAILED, strerror(errno));
+			src_failed(rs, n, d);
 			return -1;
 		}
 		if (n == 0)
@@ -198,8 +257,9 @@ static int scan_source(struct rowstream *rs, struct scan *sc, EVP_MD_CTX *sha, s
 			return -1;
 		}
 	}
-	if (sc->taillen)
-		sc->utf8_ok = 0;
+	if (sc->need)
+		utf8_bad(sc, 0);
+	sc->utf8_ok = sc->utf8_bad == 0;
 	return 0;
 }
 
@@ -219,6 +279,12 @@ static int detect_encoding(struct rowstream *rs, const struct scan *sc, struct d
 		rs->skip_bom = 2;
 	} else if (sc->utf8_ok) {
 		rs->enc = ENC_UTF8;
+	} else if (sc->utf8_multi > 0 && sc->utf8_multi >= sc->utf8_bad) {
+		/* mostly UTF-8 with a few invalid sequences: read as Windows-1252 it would store
+		 * every accent garbled (Ã©); refused where the first invalid sequence is */
+		diag_at(d, sc->bad_line, 0, MSG_MIXED_UTF8, (unsigned)sc->bad_byte, sc->bad_char,
+		        (unsigned long long)sc->utf8_bad);
+		return -1;
 	} else {
 		rs->enc = ENC_CP1252;
 	}
@@ -442,6 +508,10 @@ static int feed(struct rowstream *rs, int final, struct diag *d)
 			report_field_error(rs, d);
 			return -1;
 		}
+		/* a row begun after a bare CR (which ends a row for libcsv) begins on this line,
+		 * whether or not the rest of the line has been read yet */
+		if (rs->row_start < 0 && rs->csv.pstate != 0)
+			rs->row_start = rs->line;
 		pos += seg;
 		if (!nl)
 			break;
@@ -493,7 +563,7 @@ static int pump(struct rowstream *rs, struct diag *d)
 	}
 	n = src_read(rs, rs->raw + rs->rawlen, chunk);
 	if (n < 0) {
-		diag_file(d, MSG_READ_FAILED, rs->zf ? zip_file_strerror(rs->zf) : strerror(errno));
+		src_failed(rs, n, d);
 		return -1;
 	}
 	rs->done += (uint64_t)n;
@@ -578,6 +648,32 @@ static int has_suffix(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/* The CSV entry's declared sizes, checked as the XLSX parts are: under max_file, and an
+ * inflation ratio that a spreadsheet export does not reach (past ZIP_RATIO_FROM bytes). */
+static int zip_entry_check(struct rowstream *rs, struct diag *d)
+{
+	zip_stat_t st;
+
+	zip_stat_init(&st);
+	rs->zname = zip_get_name(rs->za, rs->entry, 0);
+	if (zip_stat_index(rs->za, rs->entry, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
+		diag_file(d, MSG_ZIP_BAD, zip_strerror(rs->za));
+		return -1;
+	}
+	if (st.size > rs->o.lim.max_file) {
+		diag_file(d, MSG_FILE_TOO_BIG, (unsigned long long)rs->o.lim.max_file);
+		return -1;
+	}
+	if (st.size > ZIP_RATIO_FROM && st.size / (st.comp_size ? st.comp_size : 1) > ZIP_MAX_RATIO) {
+		diag_file(d, MSG_ZIP_RATIO, rs->zname, (unsigned long long)(st.size /
+		          (st.comp_size ? st.comp_size : 1)), ZIP_MAX_RATIO);
+		return -1;
+	}
+	rs->zsize = st.size;
+	return 0;
+}
+
 static int open_zip(struct rowstream *rs, struct diag *d)
 {
 	zip_error_t ze;
@@ -635,7 +731,7 @@ static int open_zip(struct rowstream *rs, struct diag *d)
 	}
 	rs->container = RS_ZIP_CSV;
 	rs->entry = (zip_uint64_t)found;
-	return src_rewind(rs, d);
+	return zip_entry_check(rs, d) < 0 ? -1 : src_rewind(rs, d);
 }
 
 /* ---- opening ---- */

@@ -306,3 +306,35 @@ char *text_trim(char *s)
 	s[end - start] = 0;
 	return s;
 }
+
+size_t text_bidi_len(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (s[0] == 0xD8 && s[1] == 0x9C)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F ||
+	                                     (s[2] >= 0xAA && s[2] <= 0xAE)))
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)
+		return 3;
+	return 0;
+}
+
+char *text_strip_bidi(const char *s)
+{
+	size_t n = strlen(s), o = 0, k;
+	char *out = malloc(n + 1);
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		k = text_bidi_len(s);
+		if (k > 0)
+			s += k;
+		else
+			out[o++] = *s++;
+	}
+	out[o] = '\0';
+	return out;
+}

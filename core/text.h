@@ -25,6 +25,13 @@ char *text_fold(const char *s, size_t len);
 /* 1 when a and b fold to the same text. */
 int text_same(const char *a, const char *b);
 
+/* Length in bytes of the bidirectional control at s (U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069), else 0. They reorder the text around them when displayed. */
+size_t text_bidi_len(const char *s);
+
+/* A malloc'd copy of s without its bidirectional controls (free), or NULL when out of memory. */
+char *text_strip_bidi(const char *s);
+
 /* Trims ASCII white space (and U+00A0) at both ends, in place; returns s. */
 char *text_trim(char *s);
 

@@ -478,13 +478,13 @@ int wide_header(struct wide *w, struct import *imp, const struct row *hdr,
 	if (!imp->opts->quiet && w->nignored) {
 		char *s = msg_format(MSG_ONLINE_IGNORED, (unsigned long)w->nignored, w->ignored);
 
-		printf("%s: %s\n", imp->file, s ? s : "");
+		msg_say(stdout, imp->file, s);
 		free(s);
 	}
 	if (!imp->opts->quiet && w->npersonal) {
 		char *s = msg_format(MSG_ONLINE_PERSONAL, (unsigned long)w->npersonal, w->personal);
 
-		printf("%s: %s\n", imp->file, s ? s : "");
+		msg_say(stdout, imp->file, s);
 		free(s);
 	}
 	return 0;

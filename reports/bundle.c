@@ -13,6 +13,22 @@
 
 static char zip_why[256];
 
+/* A member name that cannot leave the archive's top directory whatever the survey code: bytes
+ * other than letters, digits, '.', '-' and '_' become '_', and so does a leading '.'. */
+static void safe_member(const char *name, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < size; i++) {
+		char c = name[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		         c == '-' || c == '_' || (c == '.' && i > 0);
+
+		out[i] = ok ? c : '_';
+	}
+	out[i] = '\0';
+}
+
 int bundle_write(const char *path, const struct bundle_entry *entries, size_t n,
                  long long epoch, const char **why)
 {
@@ -26,6 +42,7 @@ int bundle_write(const char *path, const struct bundle_entry *entries, size_t n,
 	struct tm tm;
 	zip_uint16_t dtime, ddate;
 	mode_t mask;
+	char member[256];
 
 	*why = "out of memory";
 	if (!tmp)
@@ -60,7 +77,8 @@ int bundle_write(const char *path, const struct bundle_entry *entries, size_t n,
 		src = zip_source_buffer(za, entries[i].data, entries[i].len, 0);
 		if (!src)
 			goto zipfail;
-		idx = zip_file_add(za, entries[i].name, src, ZIP_FL_ENC_UTF_8);
+		safe_member(entries[i].name, member, sizeof member);
+		idx = zip_file_add(za, member, src, ZIP_FL_ENC_UTF_8);
 		if (idx < 0) {
 			zip_source_free(src);
 			goto zipfail;

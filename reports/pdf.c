@@ -2,12 +2,14 @@
  * memory buffer through cairo's stream interface; the caller decides where the bytes go. */
 #define _GNU_SOURCE /* RTLD_DEFAULT, for pdf_shutdown() */
 #include "pdf.h"
+#include "text.h"
 
 #include <cairo-pdf.h>
 #include <dlfcn.h>
 #include <pango/pangocairo.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -133,6 +135,7 @@ static PangoLayout *make_layout(struct pdf *p, const struct pdf_style *st, const
 	PangoContext *ctx = pango_layout_get_context(lay);
 	PangoFontDescription *fd = pango_font_description_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
+	char *plain;
 
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -147,7 +150,12 @@ static PangoLayout *make_layout(struct pdf *p, const struct pdf_style *st, const
 	pango_font_description_set_style(fd, st->italic ? PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_text(lay, utf8, -1);
+	/* names come from the definitions: bidirectional controls (a U+202E would turn the footer
+	 * and its page number around) are dropped, and the paragraph stays left to right */
+	plain = text_strip_bidi(utf8);
+	pango_layout_set_auto_dir(lay, FALSE);
+	pango_layout_set_text(lay, plain ? plain : "", -1);
+	free(plain);
 	return lay;
 }
 

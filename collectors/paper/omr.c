@@ -7,6 +7,12 @@
 #include "paper.h"
 #include "text.h"
 
+/* A sheet content met in this file and how many times (sheets without a printed id). */
+struct omr_seen {
+	char hash[65];
+	long count;
+};
+
 /* One mapped column of the file. */
 struct omr_col {
 	size_t field;                     /* 0-based */
@@ -19,6 +25,8 @@ struct omr_state {
 	struct omr_col *cols;
 	size_t ncols;
 	unsigned long unreadable;         /* answers read as several ticks */
+	struct omr_seen *seen;            /* sheets without a printed id, by content */
+	size_t nseen, capseen;
 };
 
 static long find_field(const struct row *r, const char *name)
@@ -123,6 +131,71 @@ static int absent(const char *s)
 	return *s == '\0' || strcmp(s, "None") == 0 || strcmp(s, "NA") == 0;
 }
 
+/* The source id of a sheet without a printed questionnaire id: what was read on it (site,
+ * channel, every mapped box in the map's order, so not the file's bytes, column order nor row
+ * order), salted and hashed, with the rank of that content among the file's identical sheets.
+ * The same scans exported again, re-saved or reordered give the same ids. 0, or -1 (memory). */
+static int content_source(struct import *imp, struct omr_state *st, const struct row *r,
+                          const struct place_def *site, const struct place_def *channel,
+                          char *out, size_t size)
+{
+	size_t i, len = 0, cap = 64;
+	char *key = malloc(cap), hash[65];
+	struct omr_seen *e = NULL;
+
+	if (!key)
+		return -1;
+	if (!site)
+		site = imp->site;          /* --site, else the map's */
+	if (!channel)
+		channel = imp->channel;
+	for (i = 0; i < st->ncols + 2; i++) {
+		const char *v = i == 0 ? (site ? site->code : "")
+		                : i == 1 ? (channel ? channel->code : "")
+		                : cell(r, (long)st->cols[i - 2].field);
+		size_t n = strlen(v);
+
+		if (len + n + 2 > cap) {
+			char *k;
+
+			while (len + n + 2 > cap)
+				cap *= 2;
+			k = realloc(key, cap);
+			if (!k) {
+				free(key);
+				return -1;
+			}
+			key = k;
+		}
+		for (; *v; v++)
+			if (*v != '\r')    /* a cell's line breaks, LF or CRLF, are the same text */
+				key[len++] = *v;
+		key[len++] = '\x1f';
+	}
+	key[len] = '\0';
+	import_hash(imp, key, hash);
+	free(key);
+	for (i = 0; i < st->nseen && !e; i++)
+		if (strcmp(st->seen[i].hash, hash) == 0)
+			e = &st->seen[i];
+	if (!e) {
+		if (st->nseen == st->capseen) {
+			size_t c = st->capseen ? st->capseen * 2 : 64;
+			struct omr_seen *g = realloc(st->seen, c * sizeof(*g));
+
+			if (!g)
+				return -1;
+			st->seen = g;
+			st->capseen = c;
+		}
+		e = &st->seen[st->nseen++];
+		memcpy(e->hash, hash, sizeof(hash));
+		e->count = 0;
+	}
+	snprintf(out, size, "form:%.40s:%ld", hash, ++e->count);
+	return 0;
+}
+
 static int omr_row(struct import *imp, struct omr_state *st, const struct row *r)
 {
 	const struct place_def *site = NULL, *channel = NULL;
@@ -157,12 +230,12 @@ static int omr_row(struct import *imp, struct omr_state *st, const struct row *r
 			return 0;
 	}
 	/* The same sheet scanned again carries the same questionnaire id; global_id names the
-	 * print run (the same on every sheet), so it only qualifies the id. */
+	 * print run (the same on every sheet), so it only qualifies the id. Without an id, a sheet
+	 * is known by what was read on it. */
 	if (!absent(qid))
 		snprintf(source, sizeof(source), "%.60s/%.80s", absent(gid) ? "" : gid, qid);
-	else
-		snprintf(source, sizeof(source), "sha256:%s:%ld", rowstream_sha256(imp->rs),
-		         r->line);
+	else if (content_source(imp, st, r, site, channel, source, sizeof(source)) < 0)
+		return -1;
 	rownum = import_response(imp, site, channel, NULL, NULL, NULL, source);
 	if (rownum < 0)
 		return -1;
@@ -229,10 +302,11 @@ static int omr_run(struct import *imp)
 	if (ret == 0 && st.unreadable && imp->diag->count == 0 && !imp->opts->quiet) {
 		char *s = msg_format(MSG_PAPER_UNREADABLE, imp->file, st.unreadable);
 
-		printf("%s\n", s ? s : "");
+		msg_say(stdout, NULL, s);
 		free(s);
 	}
 	free(st.cols);
+	free(st.seen);
 	return ret;
 }
 

@@ -24,6 +24,19 @@ BEGIN
     RETURN v;
 END $$;
 
+-- A code (organisation, channel, site, question, answer, survey, indicator): letters without
+-- accents, digits, '-' and '_', since codes become file names (report bundles, templates) and
+-- command-line arguments. Fails with def.bad_code.
+CREATE OR REPLACE FUNCTION def_code(p_obj jsonb, p_field text, p_path text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE v text := def_text(p_obj, p_field, p_path);
+BEGIN
+    IF v !~ '^[A-Za-z0-9_-]+$' OR length(v) > 64 THEN
+        PERFORM def_fail('def.bad_code', p_path, v);
+    END IF;
+    RETURN v;
+END $$;
+
 CREATE OR REPLACE FUNCTION def_list(p_doc jsonb, p_field text) RETURNS SETOF jsonb
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -76,7 +89,7 @@ BEGIN
     END IF;
 
     -- Organisation.
-    v_code := def_text(p_doc -> 'organisation', 'code', 'organisation');
+    v_code := def_code(p_doc -> 'organisation', 'code', 'organisation');
     INSERT INTO org (code, name)
     VALUES (v_code, def_text(p_doc -> 'organisation', 'name', 'organisation'))
     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name
@@ -90,7 +103,7 @@ BEGIN
         i := i + 1;
         v_path := format('channels[%s]', i);
         INSERT INTO channel (org_id, code, label)
-        VALUES (v_org, def_text(e, 'code', v_path), def_text(e, 'label', v_path))
+        VALUES (v_org, def_code(e, 'code', v_path), def_text(e, 'label', v_path))
         ON CONFLICT (org_id, code) DO UPDATE SET label = EXCLUDED.label;
     END LOOP;
 
@@ -100,7 +113,7 @@ BEGIN
         i := i + 1;
         v_path := format('sites[%s]', i);
         INSERT INTO site (org_id, code, name)
-        VALUES (v_org, def_text(e, 'code', v_path), def_text(e, 'name', v_path))
+        VALUES (v_org, def_code(e, 'code', v_path), def_text(e, 'name', v_path))
         ON CONFLICT (org_id, code) DO UPDATE SET name = EXCLUDED.name;
     END LOOP;
 
@@ -108,7 +121,7 @@ BEGIN
     i := 0;
     FOR e IN SELECT * FROM def_list(p_doc, 'questions') LOOP
         i := i + 1;
-        v_code := def_text(e, 'code', format('questions[%s]', i));
+        v_code := def_code(e, 'code', format('questions[%s]', i));
         v_path := format('questions[%s] (%s)', i, v_code);
         v_qtype := def_text(e, 'type', v_path);
         IF v_qtype NOT IN ('scale4', 'choice', 'yesno', 'multi', 'text') THEN
@@ -126,7 +139,7 @@ BEGIN
             j := j + 1;
             INSERT INTO option (org_id, question_id, code, label, position, positive, counted)
             VALUES (v_org, v_id,
-                    def_text(o, 'code', format('%s.options[%s]', v_path, j)),
+                    def_code(o, 'code', format('%s.options[%s]', v_path, j)),
                     def_text(o, 'label', format('%s.options[%s]', v_path, j)),
                     j,
                     def_bool(o, 'positive', false, format('%s.options[%s]', v_path, j)),
@@ -145,7 +158,7 @@ BEGIN
     i := 0;
     FOR e IN SELECT * FROM def_list(p_doc, 'surveys') LOOP
         i := i + 1;
-        v_code := def_text(e, 'code', format('surveys[%s]', i));
+        v_code := def_code(e, 'code', format('surveys[%s]', i));
         v_path := format('surveys[%s] (%s)', i, v_code);
         v_kind := def_text(e, 'kind', v_path);
         IF v_kind NOT IN ('flash', 'large', 'mirror') THEN
@@ -198,7 +211,7 @@ BEGIN
     i := 0;
     FOR e IN SELECT * FROM def_list(p_doc, 'indicators') LOOP
         i := i + 1;
-        v_code := def_text(e, 'code', format('indicators[%s]', i));
+        v_code := def_code(e, 'code', format('indicators[%s]', i));
         v_path := format('indicators[%s] (%s)', i, v_code);
         IF NOT EXISTS (SELECT 1 FROM question WHERE org_id = v_org AND code = def_text(e, 'question', v_path)) THEN
             PERFORM def_fail('def.unknown_question', v_path, e ->> 'question');

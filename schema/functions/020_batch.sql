@@ -5,8 +5,10 @@
 
 -- The staging table of one import: one row per response (R), answer (A), comment (C) or
 -- paper tally (T). rownum ties answers and comments to their response.
+-- Created by the functions' owner (SECURITY DEFINER) so that batch_merge, which runs as that
+-- owner, reads it; the session may only COPY rows into it.
 CREATE OR REPLACE FUNCTION stage_create() RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     CREATE TEMP TABLE IF NOT EXISTS stage (
         kind         "char" NOT NULL,
@@ -24,6 +26,7 @@ BEGIN
         period_end   date,
         n            integer
     ) ON COMMIT DROP;
+    GRANT INSERT ON pg_temp.stage TO PUBLIC;   -- a temporary table: only this session sees it
 END $$;
 
 -- Serialises imports of one survey and source (two cumulative exports of the same tool must not
@@ -48,10 +51,15 @@ CREATE OR REPLACE FUNCTION batch_merge(
 RETURNS TABLE (batch_id integer, already_batch integer, already_at timestamptz,
                responses bigint, responses_already bigint, answers bigint, comments bigint,
                tallies bigint)
-LANGUAGE plpgsql AS $$
+-- The only way a collector writes batches, responses, answers, comments and tallies (it holds no
+-- INSERT or UPDATE on them, see 090_roles.sql): runs as the functions' owner. pg_temp comes last
+-- so that a session's temporary objects cannot stand in for the tables.
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_batch integer;
     v_old record;
+    v_hit record;
+    v_content text;
     v_resp bigint := 0; v_dup bigint := 0; v_ans bigint := 0; v_com bigint := 0; v_tal bigint := 0;
 BEGIN
     PERFORM batch_lock(p_org, p_survey, 'file:' || p_sha);
@@ -63,10 +71,46 @@ BEGIN
         RETURN;
     END IF;
 
+    -- Paper tallies have a natural identity (site, period, channel, question, answer): a sheet
+    -- with the same rows as a live batch is that batch, whatever its bytes; a sheet sharing
+    -- some of them with another batch would count those forms twice and is refused.
+    SELECT encode(sha256(convert_to(string_agg(
+               concat_ws('|', t.site_id, t.channel_id, t.period_start, t.period_end, t.question_id,
+                         t.option_code, t.n), E'\n'
+               ORDER BY t.site_id, t.channel_id, t.period_start, t.period_end, t.question_id,
+                        t.option_code, t.n), 'UTF8')), 'hex')
+      INTO v_content FROM pg_temp.stage t WHERE t.kind = 'T';
+    IF v_content IS NOT NULL THEN
+        PERFORM batch_lock(p_org, p_survey, 'tally');
+        SELECT b.batch_id, b.finished_at INTO v_old FROM batch b
+         WHERE b.org_id = p_org AND b.survey_id = p_survey AND b.content_sha = v_content
+           AND b.undone_at IS NULL
+         ORDER BY b.batch_id LIMIT 1;
+        IF FOUND THEN
+            RETURN QUERY SELECT NULL::integer, v_old.batch_id, v_old.finished_at,
+                                0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint;
+            RETURN;
+        END IF;
+        SELECT s.rownum, t.batch_id INTO v_hit
+          FROM stage s JOIN tally t
+            ON t.org_id = p_org AND t.survey_id = p_survey AND t.site_id = s.site_id
+           AND t.question_id = s.question_id AND t.option_code = s.option_code
+           AND t.period_start = s.period_start AND t.period_end = s.period_end
+           AND t.channel_id = s.channel_id
+         WHERE s.kind = 'T'
+         ORDER BY s.rownum, t.batch_id LIMIT 1;
+        IF FOUND THEN
+            SELECT b.finished_at INTO v_old FROM batch b
+             WHERE b.org_id = p_org AND b.batch_id = v_hit.batch_id;
+            PERFORM def_fail('batch.tally_overlap', v_hit.rownum::text, v_hit.batch_id::text,
+                             to_char(v_old.finished_at, 'YYYY-MM-DD'));
+        END IF;
+    END IF;
+
     INSERT INTO batch (org_id, survey_id, collector, format, file_name, sha256, encoding, delimiter,
-                       rows_read, rows_skipped, operator, started_at)
+                       rows_read, rows_skipped, operator, started_at, content_sha)
     VALUES (p_org, p_survey, p_collector, p_format, p_file, p_sha, p_encoding, p_delimiter,
-            p_rows_read, p_rows_skipped, p_operator, p_started)
+            p_rows_read, p_rows_skipped, p_operator, p_started, v_content)
     RETURNING batch.batch_id INTO v_batch;
 
     ANALYZE stage;

@@ -21,15 +21,18 @@ GRANT USAGE ON SCHEMA public TO barometre_collector, barometre_report;
 
 GRANT SELECT ON org, channel, site, survey, question, option, survey_question, indicator,
                 objective, install_secret TO barometre_collector;
--- The import log: a collector records its batch and fills in its counts, nothing else (it cannot
--- mark a batch undone, which would let the same file in twice, nor rewrite a file's name or hash).
-REVOKE UPDATE ON batch FROM barometre_collector;
-GRANT SELECT, INSERT ON batch TO barometre_collector;
-GRANT UPDATE (rows_imported, rows_already, responses, answers, comments, tallies, finished_at)
-    ON batch TO barometre_collector;
-GRANT SELECT, INSERT ON response TO barometre_collector;
-GRANT INSERT ON answer, comment, tally TO barometre_collector;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO barometre_collector;
+-- The import log and the facts: a collector writes them only through batch_merge (SECURITY
+-- DEFINER), which records whole batches; it cannot insert a batch row of its own, rewrite the
+-- counts of a batch, mark one undone (which would let the same file in twice) nor add facts.
+-- It reads the log to say "déjà importé" before reading a file.
+REVOKE INSERT, UPDATE ON batch, response, answer, comment, tally FROM barometre_collector;
+REVOKE SELECT ON response FROM barometre_collector;
+REVOKE USAGE ON ALL SEQUENCES IN SCHEMA public FROM barometre_collector;
+GRANT SELECT ON batch TO barometre_collector;
+REVOKE EXECUTE ON FUNCTION stage_create(), batch_merge(integer, integer, text, text, text, text,
+    text, text, bigint, bigint, text, timestamptz, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION stage_create(), batch_merge(integer, integer, text, text, text, text,
+    text, text, bigint, bigint, text, timestamptz, text) TO barometre_collector;
 
 GRANT SELECT ON org, channel, site, survey, question, option, survey_question, indicator,
                 objective, batch, response, answer, tally, weighting TO barometre_report;

@@ -108,6 +108,32 @@ check_contains "same file again: nothing to do" "$OUT" ": rien à faire."
 db_snapshot "$TMP/again2025"
 check "same file again changes nothing" "$(cat "$TMP/after2025")" "$(cat "$TMP/again2025")"
 
+# The same sheet re-saved by a spreadsheet (UTF-8, LF line ends, the count column moved first,
+# rows in another order): other bytes, the same tallies, so the same batch.
+iconv -f WINDOWS-1252 -t UTF-8 "$SAMPLES/tally-flash-2025.csv" | tr -d '\r' |
+    awk -F';' -v OFS=';' '{ print $7, $1, $2, $3, $4, $5, $6 }' > "$TMP/resaved.body"
+{ head -1 "$TMP/resaved.body"; tail -n +2 "$TMP/resaved.body" | sort -r; } > resaved.csv
+check_exit "re-saved sheet: exit 0" 0 "$PAPER" --survey flash-2025 resaved.csv
+check_contains "re-saved sheet: déjà importé" "$OUT" "déjà importé (lot $lot2025, "
+db_snapshot "$TMP/resaved2025"
+check "re-saved sheet changes nothing" "$(cat "$TMP/after2025")" "$(cat "$TMP/resaved2025")"
+# A sheet sharing some rows with that batch (a new month, then two of its rows with other counts):
+# refused, naming the first shared line and the batch, and how to replace it.
+{
+	printf 'site;du;au;canal;question;reponse;nombre\n'
+	printf 'HDV;01/05/2025;31/05/2025;guichet;SATISF_GLOBALE;Très satisfait;4\n'
+	sed -n '4,5p' "$TMP/resaved.body" | awk -F';' -v OFS=';' '{ print $2, $3, $4, $5, $6, $7, $1 + 1 }'
+} > overlap.csv
+check_exit "overlapping sheet: exit 1" 1 "$PAPER" --survey flash-2025 overlap.csv
+check_contains "overlapping sheet: first shared line and batch" "$ERR" \
+    "overlap.csv:3: ce comptage (même site, période, canal, question et réponse) est déjà enregistré dans le lot $lot2025, importé le "
+check_contains "overlapping sheet: how to replace the batch" "$ERR" \
+    "annulez-le (survey-admin undo $lot2025) puis importez ce fichier."
+check_contains "overlapping sheet: nothing recorded" "$ERR" "overlap.csv: fichier refusé : 1 problème(s)"
+check_exit "overlapping sheet, --dry-run: exit 1" 1 "$PAPER" --survey flash-2025 --dry-run overlap.csv
+db_snapshot "$TMP/overlap2025"
+check "overlapping sheet changes nothing" "$(cat "$TMP/after2025")" "$(cat "$TMP/overlap2025")"
+
 check_exit "undo the 2025 sheet" 0 "$BIN/survey-admin" undo "$lot2025"
 check "undo restores the previous counts" "$before_sums" "$(db_sums flash-2025)"
 check "undo: no tally of the batch left" 0 "$(sql "SELECT count(*) FROM tally WHERE batch_id = $lot2025")"
@@ -193,6 +219,19 @@ check "SDAPS: the form id is the source id" "ENQ2025/2501" \
 { head -4 sdaps-data_1.csv; sed -n 5p sdaps-data_1.csv | sed 's/^[0-9]*,/9999,/'; } > rescan.csv
 check_exit "rescan of three forms plus a new one" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml rescan.csv
 check_contains "rescan: one new form, three already there" "$OUT" "1 réponse(s) nouvelle(s), 3 déjà présente(s)"
+# Sheets without a printed id ("None"): known by what was read on them, so the same scans
+# re-saved by a spreadsheet (BOM, CRLF) are already there; identical sheets all count.
+awk -F, -v OFS=, 'NR == 1 || $1 !~ /^[0-9]+$/ { print; next } { $1 = "None"; print }' \
+    sdaps-data_1.csv > noid.csv
+check_exit "SDAPS without ids" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml --site EDF noid.csv
+check_contains "SDAPS without ids: every kept sheet is new" "$OUT" "$file_kept réponse(s) nouvelle(s), 0 déjà présente(s)"
+{ printf '\357\273\277'; sed 's/$/\r/' noid.csv; } > noid-resaved.csv
+check_exit "SDAPS without ids, re-saved" 0 "$PAPER" --survey flash-2025 --map sdaps-map.yaml --site EDF \
+    noid-resaved.csv
+check_contains "SDAPS without ids, re-saved: nothing new" "$OUT" "0 réponse(s) nouvelle(s), $file_kept déjà présente(s)"
+check "SDAPS without ids: each sheet once" "$file_kept" \
+    "$(sql "SELECT count(*) FROM response r JOIN site s USING (org_id, site_id) WHERE s.code = 'EDF'")"
+
 # --site and --channel win over the map's.
 { head -1 sdaps-data_1.csv; sed -n 6,8p sdaps-data_1.csv | sed 's/^[0-9]*,/8&/'; } > other-site.csv
 check_exit "--site CCAS --channel courrier over the map" 0 "$PAPER" --survey flash-2025 --format omr \

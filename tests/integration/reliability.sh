@@ -90,6 +90,18 @@ for role in barometre_collector barometre_report; do
 done
 forbidden barometre_collector "mark a batch undone" "UPDATE batch SET undone_at = now()"
 forbidden barometre_collector "rewrite a batch's file hash" "UPDATE batch SET sha256 = 'x'"
+# Facts and batches only through batch_merge.
+forbidden barometre_collector "rewrite a batch's counts" "UPDATE batch SET tallies = tallies + 1, responses = 0"
+forbidden barometre_collector "record a batch of its own" \
+    "INSERT INTO batch (org_id, survey_id, collector, format, file_name, sha256, encoding, operator, started_at)
+     VALUES (1, 1, 'x', 'x', 'x', 'x', 'x', 'x', now())"
+forbidden barometre_collector "insert a tally" \
+    "INSERT INTO tally (org_id, survey_id, batch_id, site_id, channel_id, period_start, period_end, question_id, option_code, n)
+     SELECT org_id, survey_id, batch_id, 1, 1, '2025-01-01', '2025-01-02', 1, '1', 99 FROM batch LIMIT 1"
+forbidden barometre_collector "insert a response" \
+    "INSERT INTO response (org_id, survey_id, batch_id, channel_id, source_system, source_id)
+     SELECT org_id, survey_id, batch_id, 1, 'evil', 'evil' FROM batch LIMIT 1"
+forbidden barometre_collector "insert an answer" "INSERT INTO answer SELECT org_id, response_id, question_id, option_code FROM answer LIMIT 1"
 forbidden barometre_report "insert a response" \
     "INSERT INTO response (org_id, survey_id, batch_id, channel_id, source_system, source_id)
      SELECT org_id, survey_id, batch_id, 1, 'evil', 'evil' FROM batch LIMIT 1"
