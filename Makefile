@@ -16,7 +16,8 @@ VERSION := 0.1.0
 # The date of this version: the manual pages carry it (SOURCE_DATE_EPOCH, when set, wins).
 RELEASE_DATE := 2026-12-02
 
-PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml
+PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml poppler-glib zbar \
+           libqrencode gdk-pixbuf-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 

@@ -19,6 +19,8 @@ int main(int argc, char **argv)
 			break;
 		if (strcmp(argv[i], "--template") == 0)
 			return paper_template_main(argc, argv, "collect-paper");
+		if (strcmp(argv[i], "--form") == 0)
+			return paper_form_main(argc, argv, "collect-paper");
 	}
 	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE), adapters,
 	                    "auto", "guichet");

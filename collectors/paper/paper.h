@@ -65,4 +65,7 @@ const char *tally_cell(const struct tally_header *h, const struct row *r, enum t
  */
 int paper_template_main(int argc, char **argv, const char *prog);
 
+/* collect-paper --form: writes the printable questionnaire (PDF) of a survey (form.c). */
+int paper_form_main(int argc, char **argv, const char *prog);
+
 #endif
