@@ -303,13 +303,13 @@ int paper_form_main(int argc, char **argv, const char *prog)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *survey_code = NULL, *site_code = NULL, *out = NULL, *db = NULL, *org_code = NULL;
-	PGconn *conn = NULL;
-	struct survey_def *s = NULL;
+	struct paper_open po;
+	const struct survey_def *s;
 	struct sheet_layout l;
 	struct form f;
 	long copies = 0;
 	char *end;
-	int c, org, quiet = 0, status = EXIT_DONE;
+	int c, quiet = 0, status = EXIT_DONE;
 
 	memset(&l, 0, sizeof(l));
 	memset(&f, 0, sizeof(f));
@@ -346,30 +346,11 @@ int paper_form_main(int argc, char **argv, const char *prog)
 		msg_print(stderr, prog, MSG_PAPER_FORM_NEED_OUT);
 		return EXIT_USAGE;
 	}
-	conn = db_connect(prog, db);
-	if (!conn)
-		return EXIT_DB;
-	org = db_org(conn, prog, org_code);
-	if (org < 0) {
-		status = EXIT_DB;
-		goto done;
-	}
-	s = survey_def_load(conn, prog, org, survey_code);
-	if (!s) {
-		status = PQstatus(conn) == CONNECTION_OK ? EXIT_USAGE : EXIT_DB;
-		goto done;
-	}
-	if (site_code) {
-		f.site = survey_site(s, site_code);
-		if (!f.site) {
-			char *list = survey_site_list(s);
-
-			msg_print(stderr, prog, MSG_UNKNOWN_SITE, site_code, list ? list : "");
-			free(list);
-			status = EXIT_USAGE;
-			goto done;
-		}
-	}
+	status = paper_open(&po, prog, db, org_code, survey_code, site_code, NULL);
+	if (status != EXIT_DONE)
+		return status;
+	s = po.s;
+	f.site = po.site;
 	if (sheet_layout_init(&l, s) < 0) {
 		msg_print(stderr, prog, MSG_PAPER_FORM_TOO_LONG, s->code, SHEET_MAX_PAGES);
 		status = EXIT_USAGE;
@@ -390,7 +371,6 @@ int paper_form_main(int argc, char **argv, const char *prog)
 	}
 done:
 	sheet_release(&l);
-	survey_def_free(s);
-	PQfinish(conn);
+	paper_close(&po);
 	return status;
 }

@@ -22,6 +22,8 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--form") == 0)
 			return paper_form_main(argc, argv, "collect-paper");
 	}
+	if (paper_scan_wanted(argc, argv))
+		return paper_scan_main(argc, argv, "collect-paper");
 	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE), adapters,
 	                    "auto", "guichet");
 }

@@ -68,4 +68,24 @@ int paper_template_main(int argc, char **argv, const char *prog);
 /* collect-paper --form: writes the printable questionnaire (PDF) of a survey (form.c). */
 int paper_form_main(int argc, char **argv, const char *prog);
 
+/* collect-paper --format scan: reads scanned questionnaires (PDF or image) printed by --form
+ * (scan.c). paper_scan_wanted says whether the command line asks for it: --format scan, or a
+ * file that starts as a PDF, PNG, JPEG or TIFF does. */
+int paper_scan_main(int argc, char **argv, const char *prog);
+int paper_scan_wanted(int argc, char **argv);
+
+/* The connection, survey, site and channel of a --form or scan run (open.c). */
+struct paper_open {
+	PGconn *conn;
+	struct survey_def *s;
+	const struct place_def *site, *channel;   /* NULL when not asked for */
+};
+
+/* Connects, loads survey_code, looks up site_code and channel_code (either may be NULL; with a
+ * channel, the collector's database role is taken). Returns EXIT_DONE, or the exit status after
+ * a message (po then holds nothing). Release with paper_close. */
+int paper_open(struct paper_open *po, const char *prog, const char *db, const char *org_code,
+               const char *survey_code, const char *site_code, const char *channel_code);
+void paper_close(struct paper_open *po);
+
 #endif
