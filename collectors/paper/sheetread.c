@@ -6,6 +6,7 @@
  * ink levels. Thresholds leave a margin of doubt on both sides of every decision: a box that
  * falls in a margin is BOX_DOUBT, never guessed. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,10 @@
 #define INK_FILLED 0.62    /* from here: filled in (cancelled) */
 #define RING_SIDE 0.07     /* a ring side with this much ink has a stroke on it */
 #define RING_ANY 0.035
+#define IN 1.9             /* the inside of a box starts this far in from its outline */
+#define RI 1.4             /* the ring around it, from this far out of the outline */
+#define RO 5.0             /* to this far (the option's label starts 6 points away) */
+#define BASE_MAX 0.05      /* an empty box never holds more ink than this */
 
 void page_read_release(struct page_read *r)
 {
@@ -312,29 +317,29 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 
 		if (b->page != r->code.page)
 			continue;
-		inner[i] = region_ink(g, r->affine, x + 2.6, y + 2.6, x + e - 2.6, y + e - 2.6, step,
+		inner[i] = region_ink(g, r->affine, x + IN, y + IN, x + e - IN, y + e - IN, step,
 		                      paper, ink);
-		ring[4 * i + 0] = region_ink(g, r->affine, x - 5, y - 5.5, x + e + 5, y - 2.2, step,
+		ring[4 * i + 0] = region_ink(g, r->affine, x - RO, y - RO, x + e + RO, y - RI, step,
 		                             paper, ink);
-		ring[4 * i + 1] = region_ink(g, r->affine, x - 5, y + e + 2.2, x + e + 5, y + e + 5.5,
+		ring[4 * i + 1] = region_ink(g, r->affine, x - RO, y + e + RI, x + e + RO, y + e + RO,
 		                             step, paper, ink);
-		ring[4 * i + 2] = region_ink(g, r->affine, x - 5.5, y - 2.2, x - 2.2, y + e + 2.2,
+		ring[4 * i + 2] = region_ink(g, r->affine, x - RO, y - RI, x - RI, y + e + RI, step,
+		                             paper, ink);
+		ring[4 * i + 3] = region_ink(g, r->affine, x + e + RI, y - RI, x + e + RO, y + e + RI,
 		                             step, paper, ink);
-		ring[4 * i + 3] = region_ink(g, r->affine, x + e + 2.2, y - 2.2, x + e + 5.5,
-		                             y + e + 2.2, step, paper, ink);
 		tmp[n++] = inner[i];
 	}
-	/* most boxes of a page are empty: their median is the page's empty box */
+	/* most boxes of a page are empty: their lower quartile is the page's empty box */
 	if (n) {
 		qsort(tmp, n, sizeof(double), cmp_double);
-		base_in = tmp[n / 2];
+		base_in = fmin(tmp[(n - 1) / 4], BASE_MAX);
 		for (i = 0, k = 0; i < l->nboxes; i++)
 			if (l->boxes[i].page == r->code.page) {
 				memcpy(tmp + k, ring + 4 * i, 4 * sizeof(double));
 				k += 4;
 			}
 		qsort(tmp, k, sizeof(double), cmp_double);
-		base_ring = tmp[k / 2];
+		base_ring = fmin(tmp[(k - 1) / 4], BASE_MAX);
 	}
 	for (i = 0; i < l->nboxes; i++) {
 		double c = inner[i] - base_in;
@@ -349,6 +354,11 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 			any += s >= RING_ANY;
 		}
 		r->ink[i] = c;
+		if (getenv("SCAN_DEBUG"))
+			fprintf(stderr, "box %zu q%zu o%zu: in %.3f ring %.3f %.3f %.3f %.3f\n", i,
+			        l->boxes[i].q, l->boxes[i].opt, c, ring[4 * i] - base_ring,
+			        ring[4 * i + 1] - base_ring, ring[4 * i + 2] - base_ring,
+			        ring[4 * i + 3] - base_ring);
 		if (c >= INK_FILLED)
 			r->box[i] = BOX_FILLED;
 		else if (c >= INK_FULL_DOUBT)
