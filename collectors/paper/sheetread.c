@@ -15,12 +15,13 @@
 #include "sheetread.h"
 
 /* Box decisions, on the share of ink above the page's empty boxes (0..1). */
-#define INK_EMPTY 0.045    /* below: empty */
-#define INK_CHECK 0.085    /* from here: checked */
-#define INK_FULL_DOUBT 0.45
-#define INK_FILLED 0.62    /* from here: filled in (cancelled) */
-#define RING_SIDE 0.07     /* a ring side with this much ink has a stroke on it */
-#define RING_ANY 0.035
+#define INK_EMPTY 0.03     /* below: empty (empty boxes measure 0.01 at most) */
+#define INK_CHECK 0.05     /* from here: checked (crosses, ticks, pencil: 0.08 to 0.45) */
+#define INK_FULL_DOUBT 0.52
+#define INK_FILLED 0.66    /* from here: filled in (cancelled; filled boxes measure 0.85) */
+#define RING_SIDE 0.05     /* a side of the ring with this much ink has a stroke across it */
+#define RING_CIRCLE 0.20   /* the whole ring, for a circle drawn around the box */
+#define RING_ANY 0.03
 #define IN 1.9             /* the inside of a box starts this far in from its outline */
 #define RI 1.4             /* the ring around it, from this far out of the outline */
 #define RO 5.0             /* to this far (the option's label starts 6 points away) */
@@ -285,6 +286,9 @@ static double region_ink(const struct grey *g, const double a[6], double x0, dou
 	return n ? sum / (double)n : 0;
 }
 
+/* SCAN_DEBUG=1 prints every box measured on stderr (for tuning against a generated pile). */
+static int debug;
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -342,8 +346,8 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 		base_ring = fmin(tmp[(k - 1) / 4], BASE_MAX);
 	}
 	for (i = 0; i < l->nboxes; i++) {
-		double c = inner[i] - base_in;
-		int sides = 0, any = 0;
+		double c = inner[i] - base_in, total = 0;
+		int sides = 0, any = 0, circle;
 
 		if (l->boxes[i].page != r->code.page)
 			continue;
@@ -352,13 +356,10 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 
 			sides += s >= RING_SIDE;
 			any += s >= RING_ANY;
+			total += s;
 		}
+		circle = sides >= 2 && total >= RING_CIRCLE;
 		r->ink[i] = c;
-		if (getenv("SCAN_DEBUG"))
-			fprintf(stderr, "box %zu q%zu o%zu: in %.3f ring %.3f %.3f %.3f %.3f\n", i,
-			        l->boxes[i].q, l->boxes[i].opt, c, ring[4 * i] - base_ring,
-			        ring[4 * i + 1] - base_ring, ring[4 * i + 2] - base_ring,
-			        ring[4 * i + 3] - base_ring);
 		if (c >= INK_FILLED)
 			r->box[i] = BOX_FILLED;
 		else if (c >= INK_FULL_DOUBT)
@@ -366,13 +367,19 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 		else if (c >= INK_CHECK)
 			r->box[i] = BOX_CHECKED;
 		else if (c >= INK_EMPTY)
-			r->box[i] = sides >= 3 ? BOX_CHECKED : BOX_DOUBT;
-		else if (sides >= 3)
+			r->box[i] = circle ? BOX_CHECKED : BOX_DOUBT;
+		else if (circle)
 			r->box[i] = BOX_CHECKED;   /* a circle drawn around the box */
 		else if (any)
 			r->box[i] = BOX_DOUBT;
 		else
 			r->box[i] = BOX_EMPTY;
+		if (debug)
+			fprintf(stderr, "%s s%ld q%zu o%zu: in %.3f ring %.3f %.3f %.3f %.3f\n",
+			        r->box[i] == BOX_DOUBT ? "DOUBT" : r->box[i] == BOX_CHECKED ? "check" : r->box[i] == BOX_EMPTY ? "empty" : "fill",
+			        r->code.serial, l->boxes[i].q, l->boxes[i].opt, c, ring[4 * i] - base_ring,
+			        ring[4 * i + 1] - base_ring, ring[4 * i + 2] - base_ring,
+			        ring[4 * i + 3] - base_ring);
 	}
 	for (i = 0; i < l->nitems; i++) {
 		const struct sheet_item *it = &l->items[i];
@@ -397,6 +404,7 @@ int page_read(const struct grey *g, const struct sheet_layout *l, struct page_re
 	int paper, thr, i, flip, x, y, found = 0;
 
 	memset(r, 0, sizeof(*r));
+	debug = getenv("SCAN_DEBUG") != NULL;
 	paper = percentile(g, 0.5);
 	thr = paper / 2;
 	for (y = 0; y < g->h; y += 2)
