@@ -68,6 +68,25 @@ struct scan {
 	int quiet;
 };
 
+/* 1 when the file's name ends as a PDF or an image does (an empty file has no magic). */
+static int scan_extension(const char *path)
+{
+	static const char *const ext[] = { ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff" };
+	size_t n = strlen(path), i, k;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t e = strlen(ext[i]);
+
+		if (n <= e)
+			continue;
+		for (k = 0; k < e && (path[n - e + k] | 0x20) == ext[i][k]; k++)
+			;
+		if (k == e)
+			return 1;
+	}
+	return 0;
+}
+
 int paper_scan_wanted(int argc, char **argv)
 {
 	unsigned char m[8];
@@ -83,6 +102,8 @@ int paper_scan_wanted(int argc, char **argv)
 			return 1;
 		if (argv[i][0] == '-')
 			continue;
+		if (scan_extension(argv[i]))
+			return 1;
 		f = fopen(argv[i], "rb");
 		if (!f)
 			continue;
