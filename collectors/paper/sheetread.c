@@ -15,16 +15,17 @@
 #include "sheetread.h"
 
 /* Box decisions, on the share of ink above the page's empty boxes (0..1). */
-#define INK_EMPTY 0.03     /* below: empty (empty boxes measure 0.01 at most) */
-#define INK_CHECK 0.05     /* from here: checked (crosses, ticks, pencil: 0.08 to 0.45) */
+#define INK_EMPTY 0.025    /* below: empty (empty boxes measure 0.01 at most) */
+#define INK_CHECK 0.04     /* from here: checked (crosses, ticks, pencil: 0.05 to 0.45) */
 #define INK_FULL_DOUBT 0.52
 #define INK_FILLED 0.66    /* from here: filled in (cancelled; filled boxes measure 0.85) */
-#define RING_SIDE 0.05     /* a side of the ring with this much ink has a stroke across it */
-#define RING_CIRCLE 0.20   /* the whole ring, for a circle drawn around the box */
+#define RING_SIDE 0.045    /* a side of the ring with this much ink has a stroke across it */
+#define RING_CIRCLE 0.15   /* the whole ring, for a circle drawn around the box */
 #define RING_ANY 0.03
 #define IN 1.9             /* the inside of a box starts this far in from its outline */
 #define RI 1.4             /* the ring around it, from this far out of the outline */
 #define RO 5.0             /* to this far (the option's label starts 6 points away) */
+#define SHIFT 2.5          /* how far (points) a box is looked for around its place */
 #define BASE_MAX 0.05      /* an empty box never holds more ink than this */
 
 void page_read_release(struct page_read *r)
@@ -286,6 +287,54 @@ static double region_ink(const struct grey *g, const double a[6], double x0, dou
 	return n ? sum / (double)n : 0;
 }
 
+/* Mean ink along the printed outline of the box whose top-left corner is (x, y). */
+static double outline_ink(const struct grey *g, const double a[6], double x, double y,
+                          double step, double paper, double ink)
+{
+	double t, sum = 0, span = fmax(paper - ink, 20);
+	long n = 0;
+	int side;
+
+	for (t = 0; t <= SHEET_BOX; t += step)
+		for (side = 0; side < 4; side++) {
+			double fx = side < 2 ? x + t : x + (side - 2) * SHEET_BOX;
+			double fy = side < 2 ? y + side * SHEET_BOX : y + t;
+			long ix = lround(a[0] * fx + a[1] * fy + a[2] - 0.5);
+			long iy = lround(a[3] * fx + a[4] * fy + a[5] - 0.5);
+			double d;
+
+			n++;
+			if (ix < 0 || iy < 0 || ix >= g->w || iy >= g->h)
+				continue;
+			d = (paper - g->px[(size_t)iy * g->stride + ix]) / span;
+			sum += d < 0 ? 0 : d > 1 ? 1 : d;
+		}
+	return n ? sum / (double)n : 0;
+}
+
+/* The page's fit is good to a point or so; each box is then placed on its own printed outline,
+ * looked for up to SHIFT points away, so that the inside and the ring never take in the
+ * outline. Sets (*x, *y) to the box's corner as found. */
+static void register_box(const struct grey *g, const double a[6], double *x, double *y,
+                         double step, double paper, double ink)
+{
+	double dx, dy, best = -1, bx = *x, by = *y;
+
+	for (dy = -SHIFT; dy <= SHIFT + 1e-9; dy += 0.5)
+		for (dx = -SHIFT; dx <= SHIFT + 1e-9; dx += 0.5) {
+			double v = outline_ink(g, a, *x + dx, *y + dy, step, paper, ink) -
+			           0.002 * (fabs(dx) + fabs(dy));
+
+			if (v > best) {
+				best = v;
+				bx = *x + dx;
+				by = *y + dy;
+			}
+		}
+	*x = bx;
+	*y = by;
+}
+
 /* SCAN_DEBUG=1 prints every box measured on stderr (for tuning against a generated pile). */
 static int debug;
 
@@ -321,6 +370,7 @@ static int measure(const struct grey *g, const struct sheet_layout *l, struct pa
 
 		if (b->page != r->code.page)
 			continue;
+		register_box(g, r->affine, &x, &y, fmax(step, 0.5), paper, ink);
 		inner[i] = region_ink(g, r->affine, x + IN, y + IN, x + e - IN, y + e - IN, step,
 		                      paper, ink);
 		ring[4 * i + 0] = region_ink(g, r->affine, x - RO, y - RO, x + e + RO, y - RI, step,
