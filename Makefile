@@ -5,7 +5,7 @@
 #   make asan       the same tests on an ASan + UBSan build (in build-asan/)
 #   make lint       bans unsafe C functions
 #   make fuzz       runs each libFuzzer target for FUZZ_SECONDS
-#   make bench      benchmarks against PostgreSQL's own COPY
+#   make bench      benchmarks against PostgreSQL's own COPY, and the reading of scanned forms
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
@@ -132,6 +132,7 @@ fuzz:
 
 bench: all
 	@sh tests/bench/run.sh $(BUILD)
+	@sh tests/bench/scan.sh $(BUILD)
 
 # Manual pages are made from each program's --help, the one description of its options.
 install: all
