@@ -263,7 +263,7 @@ static int write_pdf(const char *prog, const char *path, struct form *f, long co
 		why = cairo_status_to_string(cairo_surface_status(sf));
 		goto out;
 	}
-	if (rename(tmp, path) != 0) {
+	if (paper_publish(tmp, path) != 0) {
 		why = strerror(errno);
 		goto out;
 	}

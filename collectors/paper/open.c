@@ -1,7 +1,9 @@
 /* open.c: what --form and the scan reader do first: connect, find the organisation, load the
- * survey and look up the site and channel given on the command line. */
+ * survey and look up the site and channel given on the command line; and how they put a PDF
+ * written under a temporary name into place. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "db.h"
 #include "paper.h"
@@ -56,4 +58,14 @@ void paper_close(struct paper_open *po)
 	survey_def_free(po->s);
 	PQfinish(po->conn);
 	memset(po, 0, sizeof(*po));
+}
+
+int paper_publish(const char *tmp, const char *path)
+{
+	mode_t mask = umask(022);
+
+	umask(mask);
+	if (chmod(tmp, 0666 & ~mask) != 0)
+		return -1;
+	return rename(tmp, path);
 }

@@ -88,4 +88,8 @@ int paper_open(struct paper_open *po, const char *prog, const char *db, const ch
                const char *survey_code, const char *site_code, const char *channel_code);
 void paper_close(struct paper_open *po);
 
+/* Gives tmp the mode of a new file (0666 less the umask; mkstemp made it 0600) and renames it to
+ * path. Returns 0, or -1 with errno set (tmp is then left for the caller to remove). */
+int paper_publish(const char *tmp, const char *path);
+
 #endif

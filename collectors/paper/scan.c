@@ -705,7 +705,7 @@ static int review_close(struct scan *sc, cairo_t *cr, const char *tmp, const cha
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS &&
 	     cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
-	if (!ok || rename(tmp, path) != 0) {
+	if (!ok || paper_publish(tmp, path) != 0) {
 		msg_print(stderr, sc->prog, MSG_PAPER_TEMPLATE_WRITE, path,
 		          ok ? strerror(errno) : "cairo");
 		unlink(tmp);
