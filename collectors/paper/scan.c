@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,19 +272,35 @@ static void review_add(struct scan *sc, const struct page_img *img, const struct
 	cairo_matrix_t m;
 	unsigned char *data;
 	double x0 = SHEET_LEFT - 8, y0 = it->y - 6, w = SHEET_RIGHT - SHEET_LEFT + 16, h = it->h + 4;
-	double scale = (SHEET_W - 80) / w, y = 40;
-	int stride, x, yy;
+	double scale = (SHEET_W - 80) / w, y = 40, bx0 = 1e30, by0 = 1e30, bx1 = -1e30, by1 = -1e30;
+	int stride, x, yy, cw, ch;
 	size_t k;
 	char *s;
 
-	/* the whole page as a cairo image, drawn through the inverse of the page's fit */
-	crop = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img->w, img->h);
+	/* the question's part of the page as a cairo image, drawn through the inverse of the fit */
+	for (k = 0; k < 4; k++) {
+		double ix, iy;
+
+		page_map(r, x0 + (double)(k & 1) * w, y0 + (double)(k >> 1) * h, &ix, &iy);
+		bx0 = fmin(bx0, ix);
+		by0 = fmin(by0, iy);
+		bx1 = fmax(bx1, ix);
+		by1 = fmax(by1, iy);
+	}
+	bx0 = fmax(bx0 - 2, 0);
+	by0 = fmax(by0 - 2, 0);
+	bx1 = fmin(bx1 + 2, img->w);
+	by1 = fmin(by1 + 2, img->h);
+	cw = bx1 > bx0 ? (int)(bx1 - bx0) : 1;
+	ch = by1 > by0 ? (int)(by1 - by0) : 1;
+	crop = cairo_image_surface_create(CAIRO_FORMAT_RGB24, cw, ch);
 	data = cairo_image_surface_get_data(crop);
 	stride = cairo_image_surface_get_stride(crop);
 	cairo_surface_flush(crop);
-	for (yy = 0; yy < img->h; yy++)
-		for (x = 0; x < img->w; x++) {
-			unsigned v = img->px[(size_t)yy * img->w + x];
+	for (yy = 0; yy < ch && data; yy++)
+		for (x = 0; x < cw; x++) {
+			long sx = (long)bx0 + x, sy = (long)by0 + yy;
+			unsigned v = sx < img->w && sy < img->h ? img->px[(size_t)sy * img->w + sx] : 255;
 
 			((uint32_t *)(data + (size_t)yy * stride))[x] = v << 16 | v << 8 | v;
 		}
@@ -304,7 +321,7 @@ static void review_add(struct scan *sc, const struct page_img *img, const struct
 	                  r->affine[5]);
 	if (cairo_matrix_invert(&m) == CAIRO_STATUS_SUCCESS) {
 		cairo_transform(cr, &m);
-		cairo_set_source_surface(cr, crop, 0, 0);
+		cairo_set_source_surface(cr, crop, (int)bx0, (int)by0);
 		cairo_paint(cr);
 	}
 	cairo_restore(cr);
@@ -319,7 +336,7 @@ static void review_add(struct scan *sc, const struct page_img *img, const struct
 		                                     MSG_SCAN_BOX_FILLED, MSG_SCAN_BOX_DOUBT };
 
 		s = msg_format(MSG_SCAN_REVIEW_BOX, q->opts[sc->l->boxes[b].opt].label,
-		               msg_text(words[r->box[b]]), r->ink[b] * 100.0);
+		               msg_text(words[r->box[b]]), fmax(r->ink[b], 0) * 100.0);
 		review_text(cr, 52, y, 12, r->box[b] != BOX_EMPTY, s ? s : "");
 		free(s);
 		y += 18;

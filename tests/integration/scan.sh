@@ -117,7 +117,8 @@ check_contains "twice: 3 copies" "$OUT" "questionnaires numérisés (PDF), 12 pa
 
 # --- a blank page in the pile, single images ----------------------------------------------------
 "$PAPER" --form --survey flash-2025 --copies 1 -o "$TMP/one.pdf" -q
-"$PILE" --survey flash-2025 --form "$TMP/one.pdf" --out "$TMP/one-scan.pdf" --truth "$TMP/t3.txt" --seed 18 --dpi 200
+"$PILE" --survey flash-2025 --form "$TMP/one.pdf" --out "$TMP/one-scan.pdf" --truth "$TMP/t3.txt" --seed 18 --dpi 200 \
+    --tiff "$TMP/one.tif"
 text_pdf "$TMP/text.pdf" 595 842
 # a blank sheet: a page of the scan with nothing on it
 printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R /Size 4 >>\n%%%%EOF\n' >"$TMP/blank.pdf"
@@ -131,6 +132,8 @@ check_exit "a PNG image" 0 "$PAPER" --survey flash-2025 --dry-run "$TMP"/img-*1.
 check_contains "PNG read" "$OUT" "questionnaires numérisés (PNG), 1 page(s) lue(s)"
 check_exit "a JPEG image" 0 "$PAPER" --survey flash-2025 --dry-run "$TMP"/img-*2.jpg
 check_contains "JPEG read" "$OUT" "questionnaires numérisés (JPEG), 1 page(s) lue(s)"
+check_exit "a TIFF image" 0 "$PAPER" --survey flash-2025 --dry-run "$TMP/one.tif"
+check_contains "TIFF read: one copy" "$OUT" "questionnaires numérisés (TIFF), 1 page(s) lue(s)"
 
 # --- bad input: exit 1, the page said, nothing written -------------------------------------------
 db_snapshot "$TMP/before.txt"

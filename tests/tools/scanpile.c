@@ -9,7 +9,7 @@
  *
  *   scanpile --survey CODE --form FORM.pdf --out PILE.pdf --truth TRUTH.txt
  *            [--seed N] [--dpi 150|200|300|mixed] [--jpeg Q] [--bw EVERY] [--flip PAGE]
- *            [--blur EVERY] [--pages N]
+ *            [--blur EVERY] [--pages N] [--tiff FIRST-PAGE.tif]
  * The survey's definition is read from the database (PG* variables), as the collectors do. */
 #include <math.h>
 #include <stdint.h>
@@ -162,7 +162,7 @@ static void mark_page(cairo_t *cr, const struct survey_def *s, const struct shee
 }
 
 struct opts {
-	const char *survey, *form, *out, *truth, *dpi;
+	const char *survey, *form, *out, *truth, *dpi, *tiff;
 	int jpeg, bw, blur, flip, pages;
 	unsigned long seed;
 };
@@ -222,33 +222,37 @@ static void pixbuf_free(guchar *p, gpointer data)
 	g_free(p);
 }
 
+/* The image's pixels as a new GdkPixbuf (RGB), or NULL. The caller unrefs it. */
+static GdkPixbuf *surface_pixbuf(cairo_surface_t *img)
+{
+	int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+	int stride = cairo_image_surface_get_stride(img), x, y;
+	const unsigned char *data = cairo_image_surface_get_data(img);
+	guchar *rgb = g_malloc((gsize)w * h * 3);
+
+	cairo_surface_flush(img);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			uint32_t v = ((const uint32_t *)(data + (size_t)y * stride))[x];
+			guchar *d = rgb + ((size_t)y * w + x) * 3;
+
+			d[0] = (v >> 16) & 255;
+			d[1] = (v >> 8) & 255;
+			d[2] = v & 255;
+		}
+	return gdk_pixbuf_new_from_data(rgb, GDK_COLORSPACE_RGB, FALSE, 8, w, h, w * 3, pixbuf_free,
+	                                NULL);
+}
+
 /* Places the page image on the output page, as a JPEG when quality > 0. */
 static int put_image(cairo_t *out, cairo_surface_t *img, double dpi, int quality)
 {
-	int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
-
 	cairo_save(out);
 	cairo_scale(out, 72.0 / dpi, 72.0 / dpi);
 	if (quality > 0) {
-		int stride = cairo_image_surface_get_stride(img), x, y;
-		const unsigned char *data = cairo_image_surface_get_data(img);
-		guchar *rgb = g_malloc((gsize)w * h * 3);
-		GdkPixbuf *pb;
+		GdkPixbuf *pb = surface_pixbuf(img);
 		gchar *buf = NULL, q[16];
 		gsize len = 0;
-
-		cairo_surface_flush(img);
-		for (y = 0; y < h; y++)
-			for (x = 0; x < w; x++) {
-				uint32_t v = ((const uint32_t *)(data + (size_t)y * stride))[x];
-				guchar *d = rgb + ((size_t)y * w + x) * 3;
-
-				d[0] = (v >> 16) & 255;
-				d[1] = (v >> 8) & 255;
-				d[2] = v & 255;
-			}
-		pb = gdk_pixbuf_new_from_data(rgb, GDK_COLORSPACE_RGB, FALSE, 8, w, h, w * 3,
-		                              pixbuf_free, NULL);
 
 		snprintf(q, sizeof(q), "%d", quality);
 		if (!pb || !gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", NULL, "quality", q,
@@ -267,6 +271,17 @@ static int put_image(cairo_t *out, cairo_surface_t *img, double dpi, int quality
 	cairo_restore(out);
 	cairo_show_page(out);
 	return 0;
+}
+
+/* Writes the page image as a TIFF file too (what some scanners give). 0, or -1. */
+static int save_tiff(cairo_surface_t *img, const char *path)
+{
+	GdkPixbuf *pb = surface_pixbuf(img);
+	int ok = pb && gdk_pixbuf_save(pb, path, "tiff", NULL, NULL);
+
+	if (pb)
+		g_object_unref(pb);
+	return ok ? 0 : -1;
 }
 
 static int run(const struct opts *o, const struct survey_def *s, const struct sheet_layout *l)
@@ -323,6 +338,8 @@ static int run(const struct opts *o, const struct survey_def *s, const struct sh
 		degrade(scan, o->blur && p % o->blur == 0, o->bw && p % o->bw == o->bw - 1);
 		if (put_image(out, scan, dpi, o->jpeg) < 0)
 			ret = 1;
+		if (p == 0 && o->tiff && save_tiff(scan, o->tiff) < 0)
+			ret = 1;
 		cairo_surface_destroy(clean);
 		cairo_surface_destroy(scan);
 	}
@@ -362,12 +379,13 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--blur") == 0) o.blur = (int)strtol(v, NULL, 10);
 		else if (strcmp(a, "--flip") == 0) o.flip = (int)strtol(v, NULL, 10);
 		else if (strcmp(a, "--pages") == 0) o.pages = (int)strtol(v, NULL, 10);
+		else if (strcmp(a, "--tiff") == 0) o.tiff = v;
 		else break;
 	}
 	if (i != argc || !o.survey || !o.form || !o.out || !o.truth) {
 		fprintf(stderr, "usage: scanpile --survey CODE --form FORM.pdf --out PILE.pdf "
 		                "--truth TRUTH.txt [--seed N] [--dpi D|mixed] [--jpeg Q] [--bw EVERY] "
-		                "[--blur EVERY] [--flip PAGE] [--pages N]\n");
+		                "[--blur EVERY] [--flip PAGE] [--pages N] [--tiff FILE]\n");
 		return 2;
 	}
 	rng_state ^= o.seed * 0x9E3779B97F4A7C15ULL;
