@@ -372,5 +372,6 @@ int paper_form_main(int argc, char **argv, const char *prog)
 done:
 	sheet_release(&l);
 	paper_close(&po);
+	paper_shutdown();
 	return status;
 }

@@ -162,8 +162,24 @@ struct page_img {
 	int w, h;
 };
 
+/* Set once a page with text (an OCR layer) has been rendered: poppler then keeps cairo fonts to
+ * the end, and cairo's static data must not be reset at exit. */
+static int rendered_text;
+
+/* 1 when the page holds text (poppler reads it without rendering any font). */
+static int page_has_text(PopplerPage *page)
+{
+	char *t = poppler_page_get_text(page), *c;
+	int has = 0;
+
+	for (c = t; c && *c && !has; c++)
+		has = *c != ' ' && *c != '\n' && *c != '\r' && *c != '\t';
+	g_free(t);
+	return has;
+}
+
 /* Renders PDF page p into a grey image at SCAN_DPI. 0, or -1 (page unreadable); 1 when the page
- * is too large (w_mm, h_mm set). */
+ * is too large (w_mm, h_mm set); 2 when it is text without any image: not a scanned page. */
 static int render_pdf_page(PopplerDocument *doc, int p, struct page_img *img, double *w_mm,
                            double *h_mm)
 {
@@ -182,6 +198,17 @@ static int render_pdf_page(PopplerDocument *doc, int p, struct page_img *img, do
 	if (wpt > SHEET_W * 1.35 || hpt > SHEET_H * 1.35 || wpt < 100 || hpt < 100) {
 		g_object_unref(page);
 		return 1;
+	}
+	{
+		GList *images = poppler_page_get_image_mapping(page);
+		int text = page_has_text(page), any_image = images != NULL;
+
+		poppler_page_free_image_mapping(images);
+		if (!any_image && text) {
+			g_object_unref(page);
+			return 2;
+		}
+		rendered_text |= text;
 	}
 	img->w = (int)(wpt * k + 0.5);
 	img->h = (int)(hpt * k + 0.5);
@@ -557,6 +584,8 @@ static int scan_pages(struct scan *sc)
 				sc->pages++;
 				if (r == 1)
 					diag_file(sc->d, MSG_SCAN_HUGE, p + 1, wmm, hmm);
+				else if (r == 2)
+					diag_file(sc->d, MSG_SCAN_NOT_IMAGE, p + 1);
 				else if (r < 0)
 					diag_file(sc->d, MSG_SCAN_PAGE_BAD, p + 1);
 				else if (scan_page(sc, &img, p + 1) < 0)
@@ -920,5 +949,7 @@ int paper_scan_main(int argc, char **argv, const char *prog)
 out:
 	sheet_release(&l);
 	paper_close(&po);
+	if (!rendered_text)
+		paper_shutdown();
 	return status;
 }

@@ -65,7 +65,9 @@ check "form: the questions in the definition's order" "$(printf '%s\n' $order | 
 check "form: no temporary file left" "form.pdf" "$(ls "$TMP" | grep '^form\.pdf')"
 
 # --- the blank forms themselves read back: every copy, no answer --------------------------------
-check_exit "unmarked forms import" 0 "$PAPER" --survey flash-2025 "$TMP/form.pdf"
+"$PILE" --survey flash-2025 --form "$TMP/form.pdf" --out "$TMP/unmarked.pdf" --truth "$TMP/t0.txt" \
+    --nomarks 1 --dpi 150
+check_exit "unmarked forms import" 0 "$PAPER" --survey flash-2025 "$TMP/unmarked.pdf"
 check_contains "unmarked: 12 copies, 0 answers" "$OUT" "12 questionnaire(s) lu(s), 12 réponse(s) nouvelle(s), 0 déjà présente(s), 0 réponse(s) aux questions."
 check_contains "format chosen by the content" "$OUT" "questionnaires numérisés (PDF), 24 page(s) lue(s)"
 check "unmarked: at the site printed on the form" "12|HDV|scan" \
@@ -138,16 +140,21 @@ check_contains "TIFF read: one copy" "$OUT" "questionnaires numérisés (TIFF), 
 # --- bad input: exit 1, the page said, nothing written -------------------------------------------
 db_snapshot "$TMP/before.txt"
 check_exit "not a scan (a text PDF)" 1 "$PAPER" --survey flash-2025 "$TMP/text.pdf"
-check_contains "not a scan: page and what to do" "$ERR" "text.pdf: page 1 : les quatre carrés noirs des coins sont introuvables"
-check_contains "not a scan: rescan at 200 dpi" "$ERR" "à 200 ppp ou plus"
+check_contains "not a scan: page and what to do" "$ERR" "text.pdf: page 1 : ce n'est pas une page numérisée (du texte, aucune image)"
 check_contains "not a scan: file refused" "$ERR" "fichier refusé"
+pdftoppm -r 150 -png "$TMP/text.pdf" "$TMP/text"
+check_exit "a scanned page without corner marks" 1 "$PAPER" --survey flash-2025 "$TMP"/text-*1.png
+check_contains "no corner marks: page and what to do" "$ERR" "page 1 : les quatre carrés noirs des coins sont introuvables"
+check_contains "no corner marks: rescan at 200 dpi" "$ERR" "à 200 ppp ou plus"
 "$PAPER" --form --survey grande-enquete-2023 --copies 2 -o "$TMP/other.pdf" -q
-check_exit "another survey's forms only" 1 "$PAPER" --survey flash-2025 "$TMP/other.pdf"
+"$PILE" --survey grande-enquete-2023 --form "$TMP/other.pdf" --out "$TMP/other-scan.pdf" \
+    --truth "$TMP/t4.txt" --dpi 150 --seed 19
+check_exit "another survey's forms only" 1 "$PAPER" --survey flash-2025 "$TMP/other-scan.pdf"
 check_contains "another survey: each page said" "$OUT" "page 3 : questionnaire de l'enquête grande-enquete-2023, pas de l'enquête flash-2025 : non importée."
 check_contains "another survey: refused" "$ERR" "aucune page de ce fichier n'est un questionnaire de l'enquête flash-2025"
 pdfunite "$TMP/one-scan.pdf" "$TMP/text.pdf" "$TMP/mixed.pdf"
 check_exit "a pile with one unreadable page" 1 "$PAPER" --survey flash-2025 "$TMP/mixed.pdf"
-check_contains "unreadable page: its number" "$ERR" "mixed.pdf: page 3 : les quatre carrés noirs"
+check_contains "unreadable page: its number" "$ERR" "mixed.pdf: page 3 : ce n'est pas une page numérisée"
 size=$(wc -c <"$TMP/pile.pdf")
 head -c $((size / 2)) "$TMP/pile.pdf" >"$TMP/truncated.pdf"
 check_exit "a truncated PDF" 1 "$PAPER" --survey flash-2025 "$TMP/truncated.pdf"

@@ -9,7 +9,7 @@
  *
  *   scanpile --survey CODE --form FORM.pdf --out PILE.pdf --truth TRUTH.txt
  *            [--seed N] [--dpi 150|200|300|mixed] [--jpeg Q] [--bw EVERY] [--flip PAGE]
- *            [--blur EVERY] [--pages N] [--tiff FIRST-PAGE.tif]
+ *            [--blur EVERY] [--pages N] [--tiff FIRST-PAGE.tif] [--nomarks 1]
  * The survey's definition is read from the database (PG* variables), as the collectors do. */
 #include <math.h>
 #include <stdint.h>
@@ -163,7 +163,7 @@ static void mark_page(cairo_t *cr, const struct survey_def *s, const struct shee
 
 struct opts {
 	const char *survey, *form, *out, *truth, *dpi, *tiff;
-	int jpeg, bw, blur, flip, pages;
+	int jpeg, bw, blur, flip, pages, nomarks;
 	unsigned long seed;
 };
 
@@ -321,7 +321,8 @@ static int run(const struct opts *o, const struct survey_def *s, const struct sh
 		cairo_paint(cr);
 		cairo_scale(cr, k, k);
 		poppler_page_render(page, cr);
-		mark_page(cr, s, l, sheet_page, serial, truth);
+		if (!o->nomarks)
+			mark_page(cr, s, l, sheet_page, serial, truth);
 		cairo_destroy(cr);
 		g_object_unref(page);
 		/* the copier: the paper lies a little askew, a little off, maybe upside down */
@@ -380,12 +381,13 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--flip") == 0) o.flip = (int)strtol(v, NULL, 10);
 		else if (strcmp(a, "--pages") == 0) o.pages = (int)strtol(v, NULL, 10);
 		else if (strcmp(a, "--tiff") == 0) o.tiff = v;
+		else if (strcmp(a, "--nomarks") == 0) o.nomarks = (int)strtol(v, NULL, 10);
 		else break;
 	}
 	if (i != argc || !o.survey || !o.form || !o.out || !o.truth) {
 		fprintf(stderr, "usage: scanpile --survey CODE --form FORM.pdf --out PILE.pdf "
 		                "--truth TRUTH.txt [--seed N] [--dpi D|mixed] [--jpeg Q] [--bw EVERY] "
-		                "[--blur EVERY] [--flip PAGE] [--pages N] [--tiff FILE]\n");
+		                "[--blur EVERY] [--flip PAGE] [--pages N] [--tiff FILE] [--nomarks 1]\n");
 		return 2;
 	}
 	rng_state ^= o.seed * 0x9E3779B97F4A7C15ULL;
