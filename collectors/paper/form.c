@@ -153,7 +153,7 @@ static int draw_page(struct form *f, int page, long serial)
 			         f->site->name);
 		/* the instructions, framed, with an example of each mark */
 		cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
-		cairo_rectangle(cr, SHEET_LEFT, 152, SHEET_RIGHT - SHEET_LEFT, 72);
+		cairo_rectangle(cr, SHEET_LEFT, 152, SHEET_RIGHT - SHEET_LEFT, 74);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		text_msg(cr, SHEET_LEFT + 8, 157, 0, 12, 0, MSG_PAPER_FORM_HOWTO);
@@ -161,7 +161,7 @@ static int draw_page(struct form *f, int page, long serial)
 		text_msg(cr, SHEET_LEFT + 8, 179, 0, 12, 0, MSG_PAPER_FORM_CANCEL);
 		box(cr, SHEET_RIGHT - 30, 178, 2);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		text_msg(cr, SHEET_LEFT + 8, 201, SHEET_RIGHT - SHEET_LEFT - 16, 10, 0,
+		text_msg(cr, SHEET_LEFT + 8, 201, SHEET_RIGHT - SHEET_LEFT - 16, 12, 0,
 		         MSG_PAPER_FORM_ONE);
 	} else {
 		text(cr, SHEET_LEFT, 64, x - SHEET_LEFT - 12, 2, 13, 1, f->s->title);
@@ -197,9 +197,9 @@ static int draw_page(struct form *f, int page, long serial)
 	}
 	cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
 	if (page == f->l->npages)
-		text_msg(cr, SHEET_LEFT, SHEET_BOTTOM - 4, 0, 11, 0, MSG_PAPER_FORM_THANKS);
+		text_msg(cr, SHEET_LEFT, SHEET_BOTTOM - 4, 0, 12, 0, MSG_PAPER_FORM_THANKS);
 	else
-		text_msg(cr, SHEET_LEFT, SHEET_BOTTOM - 4, 0, 11, 0, MSG_PAPER_FORM_CONTINUED);
+		text_msg(cr, SHEET_LEFT, SHEET_BOTTOM - 4, 0, 12, 0, MSG_PAPER_FORM_CONTINUED);
 	if (serial)
 		text_msg(cr, 200, SHEET_H - 46, 0, 10, 0, MSG_PAPER_FORM_FOOTER_SERIAL, page,
 		         f->l->npages, serial);
