@@ -6,7 +6,7 @@
 #   make lint       bans unsafe C functions
 #   make fuzz       runs each libFuzzer target for FUZZ_SECONDS
 #   make fuzz-long  the same for an hour per target, on every core (not in CI: >= 10 M runs each)
-#   make bench      benchmarks against PostgreSQL's own COPY
+#   make bench      benchmarks against PostgreSQL's own COPY, and the reading of scanned forms
 #   make install PREFIX=/usr/local
 
 BUILD   ?= build
@@ -17,7 +17,8 @@ VERSION := 0.1.0
 # The date of this version: the manual pages carry it (SOURCE_DATE_EPOCH, when set, wins).
 RELEASE_DATE := 2026-12-02
 
-PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml
+PKGS    := libpq cairo pangocairo pango libzip expat libcrypto libfyaml poppler-glib zbar \
+           libqrencode gdk-pixbuf-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
@@ -138,6 +139,7 @@ fuzz-long:
 
 bench: all
 	@sh tests/bench/run.sh $(BUILD)
+	@sh tests/bench/scan.sh $(BUILD)
 
 # Manual pages are made from each program's --help, the one description of its options.
 install: all

@@ -56,6 +56,8 @@ char *flash_source_label(const char *collector, const char *format)
 		return msg_format(MSG_REP_SRC_TALLY);
 	if (strcmp(collector, "collect-paper") == 0 && strcmp(format, "omr") == 0)
 		return msg_format(MSG_REP_SRC_OMR);
+	if (strcmp(collector, "collect-paper") == 0 && strcmp(format, "scan") == 0)
+		return msg_format(MSG_REP_SRC_SCAN);
 	if (strcmp(collector, "collect-phone") == 0 && strcmp(format, "ivr") == 0)
 		return msg_format(MSG_REP_SRC_IVR);
 	if (strcmp(collector, "collect-phone") == 0 && strcmp(format, "interview") == 0)

@@ -163,7 +163,7 @@ run_one() {
 
 # The scripts to run, the longest first (so that the parallel run ends soon after the longest
 # script); the others in name order.
-LONGEST_FIRST="bench_smoke reliability brief online admin paper weight online_cumulative
+LONGEST_FIRST="bench_smoke reliability brief scan online admin paper weight online_cumulative
 reliability_faults phone flash online_bad"
 
 integration_scripts() {

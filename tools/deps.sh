@@ -8,6 +8,7 @@ set -eu
 PKGS="build-essential pkg-config make
 libpq-dev libcsv-dev libcairo2-dev libpango1.0-dev libzip-dev libexpat1-dev libssl-dev
 libfyaml-dev libcmocka-dev
+libpoppler-glib-dev libzbar-dev libqrencode-dev libgdk-pixbuf-2.0-dev
 postgresql postgresql-contrib
 poppler-utils fonts-dejavu-core zip unzip ca-certificates man-db groff-base"
 if [ "${BAROMETRE_NO_R:-0}" != 1 ]; then

@@ -19,7 +19,11 @@ int main(int argc, char **argv)
 			break;
 		if (strcmp(argv[i], "--template") == 0)
 			return paper_template_main(argc, argv, "collect-paper");
+		if (strcmp(argv[i], "--form") == 0)
+			return paper_form_main(argc, argv, "collect-paper");
 	}
+	if (paper_scan_wanted(argc, argv))
+		return paper_scan_main(argc, argv, "collect-paper");
 	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE), adapters,
 	                    "auto", "guichet");
 }

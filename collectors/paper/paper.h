@@ -65,4 +65,35 @@ const char *tally_cell(const struct tally_header *h, const struct row *r, enum t
  */
 int paper_template_main(int argc, char **argv, const char *prog);
 
+/* collect-paper --form: writes the printable questionnaire (PDF) of a survey (form.c). */
+int paper_form_main(int argc, char **argv, const char *prog);
+
+/* collect-paper --format scan: reads scanned questionnaires (PDF or image) printed by --form
+ * (scan.c). paper_scan_wanted says whether the command line asks for it: --format scan, or a
+ * file that starts as a PDF, PNG, JPEG or TIFF does. */
+int paper_scan_main(int argc, char **argv, const char *prog);
+int paper_scan_wanted(int argc, char **argv);
+
+/* The connection, survey, site and channel of a --form or scan run (open.c). */
+struct paper_open {
+	PGconn *conn;
+	struct survey_def *s;
+	const struct place_def *site, *channel;   /* NULL when not asked for */
+};
+
+/* Connects, loads survey_code, looks up site_code and channel_code (either may be NULL; with a
+ * channel, the collector's database role is taken). Returns EXIT_DONE, or the exit status after
+ * a message (po then holds nothing). Release with paper_close. */
+int paper_open(struct paper_open *po, const char *prog, const char *db, const char *org_code,
+               const char *survey_code, const char *site_code, const char *channel_code);
+void paper_close(struct paper_open *po);
+
+/* Gives tmp the mode of a new file (0666 less the umask; mkstemp made it 0600) and renames it to
+ * path. Returns 0, or -1 with errno set (tmp is then left for the caller to remove). */
+int paper_publish(const char *tmp, const char *path);
+
+/* Frees the font caches of pango, cairo and fontconfig at exit, so that a leak checker sees only
+ * real leaks. Call once, when no cairo or pango object is left. */
+void paper_shutdown(void);
+
 #endif
