@@ -32,6 +32,12 @@ struct adapter {
 	int (*run)(struct import *imp);
 };
 
+/* A collector program and its format table (NULL-terminated). */
+struct collector {
+	const char *prog;                    /* "collect-phone" */
+	const struct adapter *const *adapters;
+};
+
 struct collect_opts {
 	const char *survey, *format, *site, *channel, *map_path, *db, *org;
 	int dry_run, include_incomplete, quiet;
@@ -51,6 +57,8 @@ struct import {
 	struct batch *batch;                 /* the open batch (never NULL while run() runs) */
 	uint64_t rows_read;                  /* rows returned by import_next */
 	uint64_t rows_skipped;
+	uint64_t undated;                    /* responses staged without a date */
+	uint64_t tallies;                    /* tallies staged */
 	struct { const char *reason; uint64_t n; } skips[16];
 	size_t nskips;
 	long next_rownum;
@@ -107,11 +115,18 @@ void import_hash(const struct import *imp, const char *key, char out[65]);
 
 /*
  * The whole program: options, connection, survey, then every FILE. usage is the French help
- * text (from the catalogue). default_channel is a channel code ("en_ligne"), or NULL.
+ * text (from the catalogue). default_channel is a channel code ("en_ligne"), or NULL. all
+ * lists every collector (ends with { NULL, NULL }): a file that none of this program's formats
+ * recognises but another program's does is refused naming that program and format.
  * Returns the exit status: the worst of the files'.
  */
 int collect_main(int argc, char **argv, const char *prog, const char *usage,
                  const struct adapter *const *adapters, const char *default_format,
-                 const char *default_channel);
+                 const char *default_channel, const struct collector *all);
+
+/* The adapter of adapters that recognises file best (--format auto), or NULL; *score gets its
+ * score (0 when none). */
+const struct adapter *collect_detect(const char *file, const struct adapter *const *adapters,
+                                     int *score);
 
 #endif

@@ -232,7 +232,42 @@ static int get_offset(struct cur *c)
 	return h <= 23 && m <= 59 ? 0 : -1;
 }
 
-/* An optional zone, dropped: Z, +01, +0100, +01:00, UTC, GMT, UTC+1, GMT-05:30. */
+/* Zone abbreviations that Google Forms and spreadsheets write after a time (the responder's
+ * or the form owner's zone, as the "Download responses" CSV gives it). */
+static const char *const zone_names[] = {
+	"CET", "CEST", "WET", "WEST", "EET", "EEST", "MET", "MEST", "BST", "IST", "MSK",
+	"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AST",
+	"ADT", "NST", "NDT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "JST",
+	"KST", "HKT", "SGT", "WIB", "SAST", "WAT", "CAT", "EAT", "BRT", "ART", "NCT", "PYT",
+	"RET", "GFT", "PMST", "PMDT", NULL
+};
+
+static int is_letter(int ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* A named zone: a whole word of zone_names (any case). */
+static int get_zone_name(struct cur *c)
+{
+	const char *start = c->p;
+	size_t n, i;
+
+	while (is_letter(peek(c)))
+		c->p++;
+	n = (size_t)(c->p - start);
+	for (i = 0; zone_names[i]; i++) {
+		struct cur w = { start, c->p };
+
+		if (strlen(zone_names[i]) == n && get_word(&w, zone_names[i]) == 0)
+			return 0;
+	}
+	c->p = start;
+	return -1;
+}
+
+/* An optional zone, dropped: Z, +01, +0100, +01:00, UTC, GMT, UTC+1, GMT-05:30, or a named
+ * zone (CET, CEST, BST, EST, PST...). */
 static int get_zone(struct cur *c)
 {
 	int spaces = skip_spaces(c);
@@ -244,8 +279,10 @@ static int get_zone(struct cur *c)
 	if (get_word(c, "UTC") == 0 || get_word(c, "GMT") == 0) {
 		if (peek(c) == '+' || peek(c) == '-')
 			return get_offset(c);
-		return 0;
+		return at_end(c) ? 0 : -1;
 	}
+	if ((spaces || c->p[-1] == ' ') && get_zone_name(c) == 0)
+		return at_end(c) ? 0 : -1;
 	return get_offset(c);
 }
 
