@@ -78,7 +78,8 @@ $(OBJ)/gen/schema_sql.o: $(BUILD)/gen/schema_sql.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libcore.a
+$(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libadapters.a \
+                     $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 

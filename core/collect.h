@@ -17,12 +17,14 @@
 #include "survey.h"
 
 struct import;
+struct wide_spec;
 
 struct adapter {
 	const char *name;            /* the --format value: "tally", "limesurvey", "ivr" */
 	const char *label;           /* shown in the summary: "LimeSurvey" */
 	const char *source_system;   /* response.source_system: "limesurvey" */
 	int no_header;               /* 1: the file has no header row (Asterisk CDR) */
+	const struct wide_spec *spec;  /* a wide export's fixed columns (wide.h), or NULL */
 	/* For --format auto: how surely the first row (the header) is this format,
 	 * 0 = not at all .. 100 = certain. May be NULL (never chosen automatically). */
 	int (*detect)(const struct row *first, enum rs_container container);

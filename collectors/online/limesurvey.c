@@ -124,6 +124,7 @@ const struct adapter adapter_limesurvey = {
 	.name = "limesurvey",
 	.label = "LimeSurvey",
 	.source_system = "limesurvey",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };
