@@ -52,9 +52,9 @@ check_contains "--template without -o says what to add" "$ERR" "-o FICHIER"
 check_exit "--template --site CCAS" 0 "$PAPER" --template --survey flash-2025 --site CCAS -o "$TMP/tpl.csv"
 check_contains "--template says what it wrote" "$OUT" "feuille de comptage écrite : $TMP/tpl.csv (25 lignes)"
 check "template header: BOM, ';', CRLF" \
-    "$(printf '\357\273\277site;du;au;canal;question;reponse;nombre\r')" "$(head -1 "$TMP/tpl.csv")"
+    "$(printf '\357\273\277site;du;au;canal;question;libellé de la question;reponse;nombre\r')" "$(head -1 "$TMP/tpl.csv")"
 check "template: every line ends with CRLF" 26 "$(grep -c "$(printf '\r')\$" "$TMP/tpl.csv")"
-expected=$(sql "SELECT 'CCAS;01/01/2025;31/12/2025;guichet;' || q.code || ';' || o.label || ';'
+expected=$(sql "SELECT 'CCAS;01/01/2025;31/12/2025;guichet;' || q.code || ';' || q.wording || ';' || o.label || ';'
                   FROM survey s
                   JOIN survey_question sq ON sq.org_id = s.org_id AND sq.survey_id = s.survey_id
                   JOIN question q ON q.org_id = sq.org_id AND q.question_id = sq.question_id
@@ -66,6 +66,13 @@ check "template rows: every answer of every countable question" "$expected" \
 check "no temporary file left" "tpl.csv" "$(ls "$TMP" | grep tpl)"
 check_exit "--template, every site" 0 "$PAPER" --template --survey flash-2025 -o "$TMP/all.csv"
 check "template for the 5 sites: 125 rows" 126 "$(wc -l < "$TMP/all.csv" | tr -d ' ')"
+check_exit "--template onto an existing file: refused" 2 "$PAPER" --template --survey flash-2025 -o "$TMP/all.csv"
+check "--template onto an existing file: message" "collect-paper: le fichier $TMP/all.csv existe déjà (c'est peut-être une feuille déjà remplie) : choisissez un autre nom, ou ajoutez --force pour le remplacer par une feuille vierge." "$ERR"
+check_exit "--template --force --period 2025-03" 0 "$PAPER" --template --survey flash-2025 --site HDV --period 2025-03 --force -o "$TMP/all.csv"
+check "--period 2025-03: the month's days on every row" "25 01/03/2025;31/03/2025" \
+    "$(tail -n +2 "$TMP/all.csv" | cut -d';' -f2,3 | sort | uniq -c | sed 's/^ *//')"
+check_exit "--period outside the survey" 2 "$PAPER" --template --survey flash-2025 --period 2024-12 -o "$TMP/dec.csv"
+check "--period outside the survey: message" "collect-paper: --period 2024-12 : attendu un mois AAAA-MM de la période de l'enquête flash-2025 (du 01/01/2025 au 31/12/2025), par exemple --period 2025-03." "$ERR"
 
 # Filled in (7 forms on every row but "Sans avis", left empty), saved back by French Excel:
 # Windows-1252, no BOM, no quotes.
