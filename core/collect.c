@@ -63,6 +63,44 @@ static int staged(struct import *imp, int r)
 	return r;
 }
 
+/* Counts one response (or tally) for its site and channel, for the summary. */
+static void count_place(struct import *imp, const struct place_def *site,
+                        const struct place_def *channel, int tally)
+{
+	size_t i;
+
+	for (i = 0; i < imp->nplaces; i++)
+		if (imp->places[i].site == site && imp->places[i].channel == channel)
+			break;
+	if (i == imp->nplaces) {
+		if (i == sizeof(imp->places) / sizeof(imp->places[0]))
+			return;
+		imp->places[i].site = site;
+		imp->places[i].channel = channel;
+		imp->nplaces++;
+	}
+	if (tally)
+		imp->places[i].tallies++;
+	else
+		imp->places[i].responses++;
+}
+
+/* Adds n forms to q's count, for the summary of a tally sheet. */
+static void count_forms(struct import *imp, const struct question_def *q, long n)
+{
+	size_t i;
+
+	for (i = 0; i < imp->nqforms && imp->qforms[i].q != q; i++)
+		;
+	if (i == imp->nqforms) {
+		if (i == sizeof(imp->qforms) / sizeof(imp->qforms[0]))
+			return;
+		imp->qforms[i].q = q;
+		imp->nqforms++;
+	}
+	imp->qforms[i].forms += n > 0 ? (uint64_t)n : 0;
+}
+
 long import_response(struct import *imp, const struct place_def *site,
                      const struct place_def *channel, const char *journey,
                      const struct datetime *date, const char *respondent, const char *source_id)
@@ -78,6 +116,7 @@ long import_response(struct import *imp, const struct place_def *site,
 		date_iso(date, iso, sizeof(iso));
 	else
 		imp->undated++;
+	count_place(imp, site, channel, 0);
 	if (staging(imp) &&
 	    staged(imp, batch_response(imp->batch, rownum, site ? site->id : 0,
 	                               channel ? channel->id : 0,
@@ -139,6 +178,8 @@ int import_tally(struct import *imp, long line, const struct place_def *site,
 	char a[16], b[16];
 
 	imp->tallies++;
+	count_place(imp, site ? site : imp->site, channel ? channel : imp->channel, 1);
+	count_forms(imp, q, n);
 	if (!staging(imp))
 		return 0;
 	date_iso(from, a, sizeof(a));
@@ -350,6 +391,68 @@ static void print_skips(const struct import *imp, FILE *out, const char *indent)
 	}
 }
 
+/* "par site et canal : HDV / guichet 41 réponse(s), …" (lines read, before de-duplication). */
+static void print_places(const struct import *imp)
+{
+	char line[1024];
+	size_t i, len = 0;
+	int n;
+
+	if (imp->nplaces == 0)
+		return;
+	for (i = 0; i < imp->nplaces && len < sizeof(line) - 1; i++) {
+		const char *site = imp->places[i].site ? imp->places[i].site->code
+		                                        : msg_text(MSG_SUMMARY_DEFAULT_SITE);
+		const char *chan = imp->places[i].channel ? imp->places[i].channel->code : "-";
+		char *item = imp->places[i].tallies
+		                 ? msg_format(MSG_SUMMARY_PLACE_TALLIES, site, chan,
+		                              (unsigned long long)imp->places[i].tallies)
+		                 : msg_format(MSG_SUMMARY_PLACE, site, chan,
+		                              (unsigned long long)imp->places[i].responses);
+
+		n = snprintf(line + len, sizeof(line) - len, "%s%s", i ? ", " : "", item ? item : "");
+		free(item);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	line[sizeof(line) - 1] = '\0';
+	printf("%s %s.\n", msg_text(MSG_SUMMARY_PLACES), line);
+}
+
+/* A tally sheet's summary: tallies, forms counted per question, by site and channel; no
+ * responses or comments, which a tally sheet never has. */
+static void print_tally_summary(const struct import *imp, const struct batch_result *res)
+{
+	char line[2048];
+	size_t i, len = 0;
+	char *s;
+
+	if (imp->opts->dry_run)
+		s = msg_format(MSG_SUMMARY_TALLY_DRY, (unsigned long long)imp->rows_read,
+		               (unsigned long long)res->tallies);
+	else
+		s = msg_format(MSG_SUMMARY_TALLY, res->batch_id, (unsigned long long)imp->rows_read,
+		               (unsigned long long)res->tallies);
+	printf("%s\n", s ? s : "");
+	free(s);
+	line[0] = '\0';
+	for (i = 0; i < imp->nqforms && len < sizeof(line) - 1; i++) {
+		int n = snprintf(line + len, sizeof(line) - len, "%s%s %llu", i ? ", " : "",
+		                 imp->qforms[i].q->code, (unsigned long long)imp->qforms[i].forms);
+
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	line[sizeof(line) - 1] = '\0';
+	s = msg_format(MSG_SUMMARY_FORMS, line);
+	printf("%s\n", s ? s : "");
+	free(s);
+	print_places(imp);
+	print_skips(imp, stdout, "");
+}
+
 /* The same summary for a real run and a dry run. */
 static void print_summary(const struct import *imp, const struct batch_result *res)
 {
@@ -364,6 +467,10 @@ static void print_summary(const struct import *imp, const struct batch_result *r
 		               res->already_batch);
 		printf("%s\n", s ? s : "");
 		free(s);
+		return;
+	}
+	if (imp->tallies && !imp->next_rownum) {
+		print_tally_summary(imp, res);
 		return;
 	}
 	if (imp->opts->dry_run)
@@ -385,6 +492,7 @@ static void print_summary(const struct import *imp, const struct batch_result *r
 		printf("%s\n", s ? s : "");
 		free(s);
 	}
+	print_places(imp);
 	print_skips(imp, stdout, "");
 }
 

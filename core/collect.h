@@ -61,6 +61,16 @@ struct import {
 	uint64_t rows_skipped;
 	uint64_t undated;                    /* responses staged without a date */
 	uint64_t tallies;                    /* tallies staged */
+	struct {                             /* responses and tallies by site and channel */
+		const struct place_def *site, *channel;
+		uint64_t responses, tallies;
+	} places[32];
+	size_t nplaces;
+	struct {                             /* forms counted by the tallies, per question */
+		const struct question_def *q;
+		uint64_t forms;
+	} qforms[64];
+	size_t nqforms;
 	struct { const char *reason; uint64_t n; } skips[16];
 	size_t nskips;
 	long next_rownum;

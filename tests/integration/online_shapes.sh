@@ -61,7 +61,10 @@ check_exit "limesurvey code & text (fr): dry run" 0 "$BIN/collect-online" --surv
 check "limesurvey code & text (fr): dry-run summary" "$D/limesurvey-code-text-fr.csv: format reconnu : LimeSurvey.
 $D/limesurvey-code-text-fr.csv : format LimeSurvey, encodage UTF-8 avec BOM, séparateur point-virgule.
 vérification seule (--dry-run), rien n'a été enregistré : 7 ligne(s) lue(s), 5 réponse(s) seraient nouvelles, 0 déjà présente(s), 14 réponse(s) aux questions, 1 commentaire(s), 0 comptage(s).
+par site et canal (lignes lues) : aucun site / en_ligne 5 réponse(s).
 1 ligne(s) écartée(s) : réponse incomplète (pas de date de soumission ; --include-incomplete pour la compter)." "$OUT"
+check_exit "limesurvey code & text (fr): dry run with a site and a channel" 0 "$BIN/collect-online" --survey shapes-2025 --dry-run --site HDV --channel courriel "$D/limesurvey-code-text-fr.csv"
+check_contains "dry run: by site and channel" "$OUT" "par site et canal (lignes lues) : HDV / courriel 5 réponse(s)."
 check_exit "limesurvey code & text (en): import" 0 "$BIN/collect-online" --survey shapes-2025 "$D/limesurvey-code-text.csv"
 check "the dry run took no batch number" "$((before + 1))" "$(sql "SELECT max(batch_id) FROM batch")"
 check_contains "limesurvey code & text (en): format" "$OUT" "format reconnu : LimeSurvey."

@@ -96,6 +96,9 @@ rows=$(($(grep -c '' "$SAMPLES/tally-flash-2025.csv") - 1))
 check_contains "summary: rows and tallies" "$OUT" "$rows ligne(s) lue(s)"
 check_contains "summary: tallies" "$OUT" "$rows comptage(s)."
 lot2025=$(lot_of "$OUT")
+check_contains "summary: forms counted for SATISF_GLOBALE, as in the database" "$OUT" \
+    "formulaires comptés, par question : SATISF_GLOBALE $(sql "SELECT sum(n) FROM tally t JOIN question q USING (org_id, question_id)
+                                                              WHERE t.batch_id = $lot2025 AND q.code = 'SATISF_GLOBALE'"),"
 check "the batch number is printed" 1 "$( [ -n "$lot2025" ] && echo 1)"
 check "2025 sums equal the sheet's" "$(sheet_sums "$SAMPLES/tally-flash-2025.csv" WINDOWS-1252)" \
     "$(db_sums flash-2025 "$lot2025")"
@@ -127,6 +130,10 @@ check "re-imported sums equal the sheet's" "$(sheet_sums "$SAMPLES/tally-flash-2
 db_snapshot "$TMP/before2024"
 check_exit "--dry-run tally-flash-2024.csv" 0 "$PAPER" --survey flash-2024 --dry-run "$SAMPLES/tally-flash-2024.csv"
 check_contains "--dry-run says nothing was written" "$OUT" "vérification seule (--dry-run)"
+check_contains "--dry-run: tallies by site and channel" "$OUT" "par site et canal (lignes lues) : HDV / guichet "
+check_contains "--dry-run: would-be tallies" "$OUT" "100 ligne(s) lue(s), 100 comptage(s) seraient enregistrés."
+check_contains "--dry-run: forms per question" "$OUT" "formulaires comptés, par question : SATISF_GLOBALE "
+check_not_contains "--dry-run: no responses or comments for a tally sheet" "$OUT" "commentaire(s)"
 db_snapshot "$TMP/dry2024"
 check "--dry-run writes nothing" "$(cat "$TMP/before2024")" "$(cat "$TMP/dry2024")"
 check_exit "import tally-flash-2024.csv" 0 "$PAPER" --survey flash-2024 "$SAMPLES/tally-flash-2024.csv"
