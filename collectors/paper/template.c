@@ -2,7 +2,8 @@
  * every answer of every countable question of the survey (its code and its printed wording),
  * for each site (or the one given), at the counter (guichet), over the survey's period (or one
  * month of it, --period YYYY-MM), with an empty count. An existing file is overwritten only
- * with --force (it may be a filled sheet). Written the way French
+ * with --force (it may be a filled sheet). A name ending in .ods gives an ODS spreadsheet
+ * (LibreOffice Calc) instead of the CSV. Written the way French
  * Excel and LibreOffice open a CSV as a table: UTF-8 with BOM, ';', CRLF. */
 #include <errno.h>
 #include <getopt.h>
@@ -11,12 +12,52 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <zip.h>
+
 #include "db.h"
 #include "paper.h"
 
-/* Writes one cell, quoted only when it must be (a ';', a quote or a line break inside). */
-static void put_cell(FILE *f, const char *s, int last)
+/* Where the sheet goes: a CSV, or the content.xml of an ODS (out.ods). */
+struct sheet_out {
+	FILE *f;
+	int ods, in_row;
+};
+
+/* One ODS cell: text, as a string cell; empty, as an empty cell. */
+static void put_ods_cell(struct sheet_out *o, const char *s, int last)
 {
+	if (!o->in_row)
+		fputs("<table:table-row>", o->f);
+	o->in_row = !last;
+	if (!*s) {
+		fputs("<table:table-cell/>", o->f);
+	} else {
+		fputs("<table:table-cell office:value-type=\"string\"><text:p>", o->f);
+		for (; *s; s++) {
+			if (*s == '<')
+				fputs("&lt;", o->f);
+			else if (*s == '>')
+				fputs("&gt;", o->f);
+			else if (*s == '&')
+				fputs("&amp;", o->f);
+			else
+				fputc(*s, o->f);
+		}
+		fputs("</text:p></table:table-cell>", o->f);
+	}
+	if (last)
+		fputs("</table:table-row>\n", o->f);
+}
+
+/* Writes one cell, quoted only when it must be (a ';', a quote or a line break inside). */
+static void put_cell(struct sheet_out *o, const char *s, int last)
+{
+	FILE *f = o->f;
+
+	if (o->ods) {
+		put_ods_cell(o, s, last);
+		return;
+	}
 	if (strpbrk(s, ";\"\r\n")) {
 		fputc('"', f);
 		for (; *s; s++) {
@@ -82,18 +123,74 @@ static int countable(const struct survey_def *s)
 	return 0;
 }
 
+static const char ods_head[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content "
+	"xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+	"xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">"
+	"<office:body><office:spreadsheet><table:table table:name=\"comptage\">\n";
+static const char ods_tail[] = "</table:table></office:spreadsheet></office:body>"
+	"</office:document-content>\n";
+static const char ods_mimetype[] = "application/vnd.oasis.opendocument.spreadsheet";
+static const char ods_manifest[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
+	"xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+	"manifest:version=\"1.3\"><manifest:file-entry manifest:full-path=\"/\" "
+	"manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+	"<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+	"</manifest:manifest>\n";
+
+/* Writes an ODS (mimetype stored first, as OpenDocument asks) holding content (len bytes) to
+ * path. Returns 0, or an errno-like code. */
+static int write_ods(const char *path, const char *content, size_t len)
+{
+	zip_t *za;
+	zip_source_t *src;
+	zip_int64_t idx;
+	int err = 0;
+
+	za = zip_open(path, ZIP_TRUNCATE | ZIP_CREATE, &err);
+	if (!za)
+		return EIO;
+	src = zip_source_buffer(za, ods_mimetype, strlen(ods_mimetype), 0);
+	idx = src ? zip_file_add(za, "mimetype", src, ZIP_FL_ENC_UTF_8) : -1;
+	if (idx < 0 || zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0)
+		goto fail;
+	src = zip_source_buffer(za, content, len, 0);
+	if (!src || zip_file_add(za, "content.xml", src, ZIP_FL_ENC_UTF_8) < 0)
+		goto fail;
+	src = zip_source_buffer(za, ods_manifest, strlen(ods_manifest), 0);
+	if (!src || zip_file_add(za, "META-INF/manifest.xml", src, ZIP_FL_ENC_UTF_8) < 0)
+		goto fail;
+	return zip_close(za) == 0 ? 0 : EIO;
+fail:
+	zip_discard(za);
+	return EIO;
+}
+
+static int has_ods_suffix(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && (strcmp(path + n - 4, ".ods") == 0 || strcmp(path + n - 4, ".ODS") == 0);
+}
+
 /* The heading of the column that shows each question's printed wording, after the code:
  * the importer ignores it (an extra column). */
 static const char wording_col[] = "libellé de la question";
 
 /* Writes the sheet to f, from du to au (JJ/MM/AAAA); returns the number of rows to fill. */
-static unsigned long write_sheet(FILE *f, const struct survey_def *s, const struct place_def *only,
-                                 const struct place_def *channel, const char *du, const char *au)
+static unsigned long write_sheet(struct sheet_out *f, const struct survey_def *s,
+                                 const struct place_def *only, const struct place_def *channel,
+                                 const char *du, const char *au)
 {
 	size_t i, j, k, c;
 	unsigned long rows = 0;
 
-	fputs("\xEF\xBB\xBF", f);
+	if (f->ods)
+		fputs(ods_head, f->f);
+	else
+		fputs("\xEF\xBB\xBF", f->f);
 	for (c = 0; c < TC__COUNT; c++) {
 		put_cell(f, tally_col_names[c], c + 1 == TC__COUNT);
 		if (c == TC_QUESTION)
@@ -122,6 +219,8 @@ static unsigned long write_sheet(FILE *f, const struct survey_def *s, const stru
 			}
 		}
 	}
+	if (f->ods)
+		fputs(ods_tail, f->f);
 	return rows;
 }
 
@@ -146,18 +245,41 @@ static int write_file(const char *prog, const char *path, const struct survey_de
 		tmp = NULL;
 		goto out;
 	}
-	f = fdopen(fd, "wb");
-	if (!f) {
-		err = errno;
+	if (has_ods_suffix(path)) {
+		/* the sheet's XML in memory, then the archive over the temporary file */
+		char *xml = NULL;
+		size_t xlen = 0;
+		struct sheet_out o = { NULL, 1, 0 };
+
 		close(fd);
-		goto out;
+		o.f = open_memstream(&xml, &xlen);
+		if (!o.f) {
+			err = errno;
+			goto out;
+		}
+		*rows = write_sheet(&o, s, only, channel, du, au);
+		if (fclose(o.f) != 0 || !xml)
+			err = ENOMEM;
+		if (!err)
+			err = write_ods(tmp, xml, xlen);
+		free(xml);
+	} else {
+		struct sheet_out o = { NULL, 0, 0 };
+
+		f = fdopen(fd, "wb");
+		if (!f) {
+			err = errno;
+			close(fd);
+			goto out;
+		}
+		o.f = f;
+		*rows = write_sheet(&o, s, only, channel, du, au);
+		if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+			err = errno ? errno : EIO;
+		if (fclose(f) != 0 && !err)
+			err = errno;
+		f = NULL;
 	}
-	*rows = write_sheet(f, s, only, channel, du, au);
-	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
-		err = errno ? errno : EIO;
-	if (fclose(f) != 0 && !err)
-		err = errno;
-	f = NULL;
 	if (!err && rename(tmp, path) != 0)
 		err = errno;
 	if (!err) {

@@ -247,4 +247,31 @@ oversized.csv: fichier refusé : 2 problème(s) ; rien n'a été enregistré. Co
 db_snapshot "$TMP/after_bad"
 check "bad oversized.csv: database unchanged" "$(cat "$TMP/before_bad")" "$(cat "$TMP/after_bad")"
 
+# --- --template -o feuille.ods: the blank sheet for LibreOffice Calc -----------------------------
+check_exit "--template -o .ods" 0 "$PAPER" --template --survey flash-2025 --site EDF --period 2025-12 -o "$TMP/feuille.ods"
+check_contains "--template -o .ods: said" "$OUT" "feuille de comptage écrite : $TMP/feuille.ods (25 lignes)"
+check "--template -o .ods: an OpenDocument spreadsheet, mimetype first" "application/vnd.oasis.opendocument.spreadsheet" \
+    "$(python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); i = z.infolist()[0]; print(z.read(i).decode() if i.filename == "mimetype" and i.compress_type == 0 else "no")' "$TMP/feuille.ods")"
+# filled in Calc: 7 forms on every row but "Sans avis", left empty
+python3 - "$TMP/feuille.ods" "$TMP/remplie.ods" <<'PY'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w')
+for i in src.infolist():
+    data = src.read(i)
+    if i.filename == 'content.xml':
+        rows = data.decode().split('</table:table-row>')
+        rows = [r if 'Sans avis' in r or 'nombre' in r or '<table:table-cell/>' not in r
+                else r[:r.rindex('<table:table-cell/>')] +
+                '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
+                for r in rows]
+        data = '</table:table-row>'.join(rows).encode()
+    dst.writestr(i, data)
+dst.close()
+PY
+check_exit "filled ODS template imports" 0 "$PAPER" --survey flash-2025 "$TMP/remplie.ods"
+check_contains "filled ODS template: read as ODS" "$OUT" "encodage ODS"
+check_contains "filled ODS template: 21 tallies, 4 unfilled" "$OUT" "21 comptage(s)."
+check "filled ODS template in the database" "21|147|2025-12-01|2025-12-31" \
+    "$(sql "SELECT count(*), sum(n), min(period_start), max(period_end) FROM tally t JOIN site s USING (org_id, site_id) WHERE s.code = 'EDF'")"
+
 finish
