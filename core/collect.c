@@ -190,7 +190,7 @@ int import_tally(struct import *imp, long line, const struct place_def *site,
 
 int import_date(struct import *imp, const char *text, long line, long col, struct datetime *out)
 {
-	if (date_parse(text, out) == 0)
+	if ((rowstream_date1904(imp->rs) ? date_parse_1904(text, out) : date_parse(text, out)) == 0)
 		return 0;
 	diag_at(imp->diag, line, col, MSG_BAD_DATE, text);
 	return -1;

@@ -351,7 +351,10 @@ static int parse_french(struct cur *c, struct datetime *dt)
 }
 
 /* Excel serial: digits, optionally a '.' or ',' and more digits. */
-static int parse_serial(struct cur *c, struct datetime *dt)
+/* Days between the 1904 date system's day 0 (1904-01-01) and the 1900 system's. */
+#define DAYS_1904 1462
+
+static int parse_serial(struct cur *c, struct datetime *dt, long offset)
 {
 	long days = 0;
 	double frac = 0, scale = 1;
@@ -376,7 +379,7 @@ static int parse_serial(struct cur *c, struct datetime *dt)
 			}
 		}
 	}
-	if (!at_end(c) || serial_split(days, frac_seconds(frac), dt) < 0)
+	if (!at_end(c) || serial_split(days + offset, frac_seconds(frac), dt) < 0)
 		return -1;
 	dt->has_time = has_frac;
 	return 0;
@@ -396,7 +399,7 @@ static int is_trim_space(const char *p, const char *end, size_t *n)
 	return 0;
 }
 
-int date_parse(const char *s, struct datetime *out)
+static int parse_any(const char *s, struct datetime *out, long serial_offset)
 {
 	struct datetime dt;
 	struct cur c;
@@ -429,13 +432,23 @@ int date_parse(const char *s, struct datetime *out)
 		if (q < c.end && q - c.p <= 2 && (*q == '/' || *q == '-' || *q == '.'))
 			rc = parse_french(&c, &dt);
 		else
-			return parse_serial(&c, out);
+			return parse_serial(&c, out, serial_offset);
 	}
 	if (rc < 0 || !at_end(&c) || !valid_date(dt.year, dt.month, dt.day, YEAR_MIN) ||
 	    !valid_time(dt.hour, dt.min, dt.sec))
 		return -1;
 	*out = dt;
 	return 0;
+}
+
+int date_parse(const char *s, struct datetime *out)
+{
+	return parse_any(s, out, 0);
+}
+
+int date_parse_1904(const char *s, struct datetime *out)
+{
+	return parse_any(s, out, DAYS_1904);
 }
 
 void date_iso(const struct datetime *dt, char *buf, size_t size)

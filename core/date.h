@@ -26,6 +26,10 @@ struct datetime {
  */
 int date_parse(const char *s, struct datetime *out);
 
+/* The same, for a workbook saved in the 1904 date system (old Excel for Mac): an Excel serial
+ * counts days from 1904-01-01. */
+int date_parse_1904(const char *s, struct datetime *out);
+
 /* Fills *out from an Excel serial (1900 date system). Returns -1 outside 1900..9999. */
 int date_from_serial(double serial, struct datetime *out);
 

@@ -779,6 +779,11 @@ int rowstream_next(struct rowstream *rs, const struct row **row, struct diag *d)
 	}
 }
 
+int rowstream_date1904(const struct rowstream *rs)
+{
+	return rs && rs->container == RS_XLSX && xlsx_date1904(rs->xlsx);
+}
+
 enum rs_container rowstream_container(const struct rowstream *rs)
 {
 	return rs->container;

@@ -72,6 +72,8 @@ struct xlsx {
 	size_t text_len, text_cap;
 	int text_trunc;
 
+	int date1904;                 /* workbookPr date1904: serials count from 1904-01-01 */
+
 	/* ODS (content.xml): the first table, read the same way */
 	int ods;
 	int p_depth, ann_depth;       /* inside text:p; inside an office:annotation */
@@ -440,7 +442,15 @@ static void wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	struct xlsx *x = ud;
 	size_t i;
 
-	if (event(x) < 0 || strcmp(local_name(name), "sheet") != 0)
+	if (event(x) < 0)
+		return;
+	if (strcmp(local_name(name), "workbookPr") == 0) {
+		const char *v = attr(atts, "date1904");
+
+		x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+		return;
+	}
+	if (strcmp(local_name(name), "sheet") != 0)
 		return;
 	for (i = 0; atts[i]; i += 2) {
 		const char *sep = strrchr(atts[i], NS_SEP);
@@ -1173,6 +1183,11 @@ int xlsx_open_ods(struct xlsx **out, zip_t *za, const struct limits *lim, struct
 int xlsx_is_ods(const struct xlsx *x)
 {
 	return x && x->ods;
+}
+
+int xlsx_date1904(const struct xlsx *x)
+{
+	return x && x->date1904;
 }
 
 int xlsx_pump(struct xlsx *x, struct rowbuf *rb, struct diag *d)

@@ -32,6 +32,9 @@ int xlsx_open_ods(struct xlsx **out, zip_t *za, const struct limits *lim, struct
 /* 1 when x reads an ODS spreadsheet. */
 int xlsx_is_ods(const struct xlsx *x);
 
+/* 1 when the workbook uses the 1904 date system (date_parse_1904() reads its serials). */
+int xlsx_date1904(const struct xlsx *x);
+
 /*
  * Parses the next piece of the sheet and appends the rows it completes to rb (each row's line
  * is its spreadsheet row number, from the r attribute). Returns 1 while more may come, 0 at the

@@ -2,7 +2,8 @@
 # from the tool's documented format, imported without editing the file, counts checked in the
 # database: Webform's empty group-title cell after a checkbox group, LimeSurvey without date
 # stamps (1980-01-01 = completed, undated), LimeSurvey "question code & question text" headings
-# (English and French), Google Forms timestamps with a named zone. Then what is never done
+# (English and French), Google Forms timestamps with a named zone, an XLSX in the 1904 date
+# system. Then what is never done
 # silently: a file from which nothing can be imported is refused with the reasons, --dry-run
 # prints the summary and takes no batch number, "déjà importé" says how to import again, a
 # file given to the wrong collector names the program and format that read it.
@@ -90,8 +91,16 @@ SATISF_GLOBALE|2|2
 SATISF_GLOBALE|9|2
 $SERVICES" "$(counts)"
 
+# an XLSX saved in the 1904 date system (old Excel for Mac): serials count from 1904-01-01
+check_exit "xlsx 1904: import" 0 "$BIN/collect-online" --survey shapes-2025 "$D/ms-forms-1904.xlsx"
+check_contains "xlsx 1904: format" "$OUT" "format reconnu : Microsoft Forms."
+check "xlsx 1904: dates" "2025-03-12 2025-04-15" \
+    "$(sql "SELECT string_agg(answered_on::text, ' ' ORDER BY answered_on) FROM response
+             WHERE batch_id = (SELECT max(batch_id) FROM batch)")"
+check_contains "xlsx 1904: 2026-01-01 out of the period" "$OUT" "1 ligne(s) écartée(s) : hors de la période de l'enquête."
+
 # déjà importé: exit 0, and how to import it again with other settings
-lot=$(sql "SELECT max(batch_id) FROM batch")
+lot=$(sql "SELECT batch_id FROM batch WHERE file_name LIKE '%/google-forms-zones.csv'")
 check_exit "already imported" 0 "$BIN/collect-online" --survey shapes-2025 -q "$D/google-forms-zones.csv"
 check "already imported: how to import again" "$D/google-forms-zones.csv: déjà importé (lot $lot, $(sql "SELECT to_char(now(), 'FMDD')")" \
     "$(printf '%s' "$OUT" | sed 's/ [a-zéû]* 20[0-9][0-9]) .*//')"

@@ -315,6 +315,23 @@ static void test_every_prefix(void **state)
 	}
 }
 
+/* The 1904 date system (old Excel for Mac): serials from 1904-01-01, other shapes unchanged. */
+static void test_serial_1904(void **state)
+{
+	struct datetime dt;
+
+	(void)state;
+	assert_int_equal(date_parse_1904("0", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 19040101);
+	assert_int_equal(date_parse_1904("44266", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 20250312);
+	assert_int_equal(date_parse_1904("44266.5", &dt), 0);
+	assert_int_equal(dt.hour, 12);
+	assert_int_equal(date_parse_1904("12/03/2025", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 20250312);
+	assert_int_equal(date_parse_1904("abc", &dt), -1);
+}
+
 static void test_from_serial(void **state)
 {
 	struct datetime dt, before;
@@ -519,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_every_prefix),
 		cmocka_unit_test(test_from_serial),
+		cmocka_unit_test(test_serial_1904),
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_every_serial_round_trip),
 		cmocka_unit_test(test_iso_output),
