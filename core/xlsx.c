@@ -939,11 +939,22 @@ static unsigned long repeat_of(const char **atts, const char *name, unsigned lon
 	return n == 0 ? 1 : n > cap ? cap : n;
 }
 
-/* Keeps one cell of the row (column, length, bytes), for a row repeated N times. */
+/* A filled row repeated more than this is hostile (Calc repeats identical consecutive rows only;
+ * a tiny file would otherwise give millions of rows at once). */
+#define ODS_MAX_ROW_REPEAT 10000
+
+/* Keeps one cell of the row (column, length, bytes), for a row repeated N times; the copy is
+ * capped like one field. */
 static void saved_add(struct xlsx *x, size_t col, const char *s, size_t len)
 {
 	size_t need = x->saved_len + 2 * sizeof(size_t) + len;
 
+	if (x->rows_rep < 2)
+		return;
+	if (need > raw_cap(x)) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-rows-repeated", NULL);
+		return;
+	}
 	if (need > x->saved_cap) {
 		size_t cap = x->saved_cap ? x->saved_cap : 1024;
 		char *t;
@@ -989,6 +1000,12 @@ static void ods_cell_end(struct xlsx *x)
 {
 	unsigned long k;
 
+	/* repetition must not make a small file huge: one cell element gives at most one field's
+	 * worth of text */
+	if (x->cols_rep > 1 && x->text_len > 0 && x->text_len * x->cols_rep > raw_cap(x)) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-columns-repeated", NULL);
+		return;
+	}
 	if (x->text_len > 0)
 		for (k = 0; k < x->cols_rep && x->col + k < MAX_COL; k++) {
 			rowbuf_field_at(x->rb, x->col + k, x->text, x->text_len);
@@ -1012,6 +1029,10 @@ static void ods_row_end(struct xlsx *x)
 		return;
 	}
 	rowbuf_end(x->rb, x->row);
+	if (x->rows_rep > ODS_MAX_ROW_REPEAT) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-rows-repeated", NULL);
+		return;
+	}
 	for (k = 1; k < x->rows_rep && !x->rb->full; k++) {
 		size_t off = 0;
 

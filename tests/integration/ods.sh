@@ -52,7 +52,32 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('content.xml', '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
 PY
+# repetition bombs: a tiny file that would give two billion rows, or a huge row
+python3 - "$TMP" <<'PY'
+import sys, zipfile
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+head = ''.join('<table:table-cell><text:p>%s</text:p></table:table-cell>' % c
+               for c in 'site du au canal question reponse nombre'.split())
+bombs = {
+    'rows': '<table:table-row table:number-rows-repeated="2000000000">%s</table:table-row>' % head,
+    'cols': '<table:table-row><table:table-cell table:number-columns-repeated="16384">'
+            '<text:p>%s</text:p></table:table-cell></table:table-row>' % ('y' * 100000),
+}
+for name, rows in bombs.items():
+    with zipfile.ZipFile('%s/bomb-%s.ods' % (sys.argv[1], name), 'w') as z:
+        z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')
+        z.writestr('content.xml', '<?xml version="1.0"?><office:document-content %s><office:body>'
+                   '<office:spreadsheet><table:table><table:table-row>%s</table:table-row>%s'
+                   '</table:table></office:spreadsheet></office:body></office:document-content>'
+                   % (NS, head, rows), compress_type=zipfile.ZIP_DEFLATED)
+PY
 db_snapshot "$TMP/before.snap"
+check_exit "ODS row bomb: refused" 1 "$BIN/collect-paper" --survey flash-2025 "$TMP/bomb-rows.ods"
+check_contains "ODS row bomb: why" "$ERR" "« table:number-rows-repeated » est invalide"
+check_exit "ODS cell bomb: refused" 1 "$BIN/collect-paper" --survey flash-2025 "$TMP/bomb-cols.ods"
+check_contains "ODS cell bomb: why" "$ERR" "« table:number-columns-repeated » est invalide"
 check_exit "hostile ODS: refused" 1 "$BIN/collect-paper" --survey flash-2025 "$TMP/dtd.ods"
 check_contains "hostile ODS: why" "$ERR" "déclaration DOCTYPE (content.xml, ligne XML 1)"
 db_snapshot "$TMP/after.snap"
