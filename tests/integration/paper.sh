@@ -247,6 +247,25 @@ oversized.csv: fichier refusé : 2 problème(s) ; rien n'a été enregistré. Co
 db_snapshot "$TMP/after_bad"
 check "bad oversized.csv: database unchanged" "$(cat "$TMP/before_bad")" "$(cat "$TMP/after_bad")"
 
+# --- SDAPS checkbox question: one 0/1 column per box, mapped to a multi question --------------
+check_exit "define a multi question" 0 "$BIN/survey-admin" define "$TOP/tests/data/online/services.yaml"
+printf 'questionnaire_id,global_id,empty,valid,1_1,1_1_1,1_1_2,1_2_review,1_2_1,1_2_2,1_2_3,1_2_4\r\n3001,SRV,0,1,1,1,0,,1,0,1,0\r\n3002,SRV,0,1,2,0,1,,0,1,0,0\r\n3003,SRV,0,1,1,1,0,,1,1,1,1\r\n3004,SRV,0,1,NA,0,0,,NA,NA,NA,NA\r\n' >"$TMP/sdaps-multi.csv"
+printf 'site: MEDIA\ncolumns:\n  "1_1": SATISF_GLOBALE\n  "1_2": SERVICES\n' >"$TMP/sdaps-multi.yaml"
+check_exit "SDAPS checkbox question imports" 0 "$PAPER" --survey shapes-2025 --map "$TMP/sdaps-multi.yaml" "$TMP/sdaps-multi.csv"
+check "SDAPS checkbox question: every ticked box an answer" "SATISF_GLOBALE|1|2
+SATISF_GLOBALE|2|1
+SERVICES|1|2
+SERVICES|2|2
+SERVICES|3|2
+SERVICES|4|1" "$(sql "SELECT q.code || '|' || a.option_code || '|' || count(*) FROM answer a
+                         JOIN response r USING (org_id, response_id) JOIN question q USING (org_id, question_id)
+                         JOIN survey s ON s.org_id = r.org_id AND s.survey_id = r.survey_id
+                        WHERE s.code = 'shapes-2025' GROUP BY q.code, a.option_code ORDER BY 1")"
+check "SDAPS checkbox question: 4 sheets" "4" "$(sql "SELECT count(*) FROM response r JOIN survey s USING (org_id, survey_id) WHERE s.code = 'shapes-2025'")"
+sed 's/^3002,SRV,0,1,2,0,1,,0,1,0,0/3002,SRV,0,1,2,0,1,,0,oui,0,0/' "$TMP/sdaps-multi.csv" >"$TMP/sdaps-bad.csv"
+check_exit "SDAPS checkbox question: a box neither 0 nor 1 is refused" 1 "$PAPER" --survey shapes-2025 --map "$TMP/sdaps-multi.yaml" "$TMP/sdaps-bad.csv"
+check_contains "SDAPS checkbox question: message" "$ERR" "sdaps-bad.csv:3:10: « oui » dans la colonne « 1_2_2 » : attendu 0 ou 1."
+
 # --- --template -o feuille.ods: the blank sheet for LibreOffice Calc -----------------------------
 check_exit "--template -o .ods" 0 "$PAPER" --template --survey flash-2025 --site EDF --period 2025-12 -o "$TMP/feuille.ods"
 check_contains "--template -o .ods: said" "$OUT" "feuille de comptage écrite : $TMP/feuille.ods (25 lignes)"
