@@ -62,4 +62,12 @@ fresh_db --no-define || finish
 check_exit "no organisation anywhere" 1 "$BIN/survey-admin" define "$E/draft-limesurvey-code-text.yaml"
 check_contains "no organisation anywhere: message" "$ERR" "l'entrée organisation manque : la base ne contient pas une et une seule organisation."
 
+# an organisation renamed by a definitions file: said, never silently
+fresh_db || finish
+printf 'organisation:\n  code: ville-exemple\n  name: Commune nouvelle d'"'"'Exemple\n' >"$TMP/rename.yaml"
+check_exit "organisation renamed" 0 "$BIN/survey-admin" define "$TMP/rename.yaml"
+check_contains "organisation renamed: said" "$OUT" "survey-admin: l'organisation ville-exemple s'appelait « Ville d'Exemple » : ce fichier la renomme « Commune nouvelle d'Exemple »."
+check_exit "organisation loaded again, same name" 0 "$BIN/survey-admin" define "$TMP/rename.yaml"
+check_not_contains "same name: nothing said" "$OUT" "renomme"
+
 finish
