@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../collectors/collectors.h"
 #include "admin.h"
@@ -437,7 +438,13 @@ static int write_draft(const struct draft *d, FILE *f, const char *export_path,
                        const char *survey)
 {
 	size_t i, k;
-	int y0 = d->first_year ? d->first_year : 2025, y1 = d->last_year ? d->last_year : y0;
+	time_t now = time(NULL);
+	struct tm tmv;
+	int y0, y1;
+
+	y0 = d->first_year ? d->first_year
+	                   : (localtime_r(&now, &tmv) ? tmv.tm_year + 1900 : 2025);
+	y1 = d->last_year ? d->last_year : y0;
 
 	fprintf(f, msg_text(MSG_DRAFT_HEAD), export_path, d->adapter->label, survey, export_path);
 	fputs("\nquestions:\n", f);
@@ -579,6 +586,10 @@ int admin_draft(struct admin *a)
 		}
 	}
 	drop_joined_twins(d);
+	if (d->nq == 0) {
+		diag_file(&dg, MSG_DRAFT_NO_QUESTION);
+		goto out;
+	}
 	if (a->survey)
 		snprintf(survey, sizeof(survey), "%s", a->survey);
 	else

@@ -57,6 +57,10 @@ check_exit "draft of a tally sheet" 1 "$BIN/survey-admin" draft "$TOP/samples/pa
 check "draft of a tally sheet: message" "$TOP/samples/paper/tally-flash-2025.csv: format non reconnu : ce n'est pas un export de LimeSurvey, Framaforms, Google Forms, Microsoft Forms ou KoboToolbox. Le brouillon ne se fait que d'après un export en ligne." "$ERR"
 check "draft of a tally sheet: nothing written" "no" "$([ -e "$TMP/x.yaml" ] && echo yes || echo no)"
 
+printf '"id","submitdate","lastpage","startlanguage","seed"\r\n"1","2025-03-01 10:00:00","1","fr","5"\r\n' >"$TMP/no-question.csv"
+check_exit "draft of an export without question columns" 1 "$BIN/survey-admin" draft "$TMP/no-question.csv" -o "$TMP/nq.yaml"
+check "draft of an export without question columns: message" "$TMP/no-question.csv: aucune colonne de question dans cet export (seulement les colonnes de l'outil, ou aucune réponse) : rien à écrire. Exportez de nouveau avec les réponses." "$ERR"
+
 # a definitions file without organisation, into a database with none: said what to add
 fresh_db --no-define || finish
 check_exit "no organisation anywhere" 1 "$BIN/survey-admin" define "$E/draft-limesurvey-code-text.yaml"
