@@ -39,6 +39,9 @@ ADMIN_SRC   := $(sort $(wildcard schema/*.c))
 PAPER_SRC   := $(sort $(wildcard collectors/paper/*.c))
 ONLINE_SRC  := $(sort $(wildcard collectors/online/*.c))
 PHONE_SRC   := $(sort $(wildcard collectors/phone/*.c))
+# every collector's adapters, linked into each collector (a file given to the wrong one is
+# refused naming the right one) and into survey-admin (draft reads any export)
+ADAPTER_SRC := $(filter-out %/main.c,$(sort $(wildcard collectors/*.c) $(PAPER_SRC) $(ONLINE_SRC) $(PHONE_SRC)))
 REPORT_SRC  := $(sort $(wildcard reports/*.c))
 UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
 TOOL_SRC    := $(sort $(wildcard tests/tools/*.c))
@@ -79,19 +82,24 @@ $(OBJ)/gen/schema_sql.o: $(BUILD)/gen/schema_sql.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libcore.a
+$(BIN)/survey-admin: $(call obj,$(ADMIN_SRC)) $(OBJ)/gen/schema_sql.o $(BUILD)/libadapters.a \
+                     $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BIN)/collect-paper: $(call obj,$(PAPER_SRC)) $(BUILD)/libcore.a
+$(BUILD)/libadapters.a: $(call obj,$(ADAPTER_SRC))
+	@mkdir -p $(dir $@)
+	$(Q)$(call say,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+
+$(BIN)/collect-paper: $(OBJ)/collectors/paper/main.o $(BUILD)/libadapters.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BIN)/collect-online: $(call obj,$(ONLINE_SRC)) $(BUILD)/libcore.a
+$(BIN)/collect-online: $(OBJ)/collectors/online/main.o $(BUILD)/libadapters.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BIN)/collect-phone: $(call obj,$(PHONE_SRC)) $(BUILD)/libcore.a
+$(BIN)/collect-phone: $(OBJ)/collectors/phone/main.o $(BUILD)/libadapters.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(Q)$(call say,LINK,$@)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 

@@ -281,6 +281,9 @@ int batch_commit(struct batch *b, const struct batch_info *info, int dry_run,
 	params[10] = db_operator();
 	params[11] = NULL;   /* started: the transaction's start, now() in the function's default */
 	params[12] = info->source_system;
+	/* a dry run takes no batch number (batch_merge reads this setting) */
+	if (dry_run && db_exec(b->conn, b->prog, "SET LOCAL barometre.dry_run = 'on'", 0, NULL) < 0)
+		goto out;
 	r = PQexecParams(b->conn,
 	                 "SELECT batch_id, already_batch, already_at, responses, responses_already, "
 	                 "answers, comments, tallies FROM batch_merge($1, $2, $3, $4, $5, $6, $7, $8, "

@@ -63,6 +63,44 @@ static int staged(struct import *imp, int r)
 	return r;
 }
 
+/* Counts one response (or tally) for its site and channel, for the summary. */
+static void count_place(struct import *imp, const struct place_def *site,
+                        const struct place_def *channel, int tally)
+{
+	size_t i;
+
+	for (i = 0; i < imp->nplaces; i++)
+		if (imp->places[i].site == site && imp->places[i].channel == channel)
+			break;
+	if (i == imp->nplaces) {
+		if (i == sizeof(imp->places) / sizeof(imp->places[0]))
+			return;
+		imp->places[i].site = site;
+		imp->places[i].channel = channel;
+		imp->nplaces++;
+	}
+	if (tally)
+		imp->places[i].tallies++;
+	else
+		imp->places[i].responses++;
+}
+
+/* Adds n forms to q's count, for the summary of a tally sheet. */
+static void count_forms(struct import *imp, const struct question_def *q, long n)
+{
+	size_t i;
+
+	for (i = 0; i < imp->nqforms && imp->qforms[i].q != q; i++)
+		;
+	if (i == imp->nqforms) {
+		if (i == sizeof(imp->qforms) / sizeof(imp->qforms[0]))
+			return;
+		imp->qforms[i].q = q;
+		imp->nqforms++;
+	}
+	imp->qforms[i].forms += n > 0 ? (uint64_t)n : 0;
+}
+
 long import_response(struct import *imp, const struct place_def *site,
                      const struct place_def *channel, const char *journey,
                      const struct datetime *date, const char *respondent, const char *source_id)
@@ -76,6 +114,9 @@ long import_response(struct import *imp, const struct place_def *site,
 		site = imp->site;
 	if (date)
 		date_iso(date, iso, sizeof(iso));
+	else
+		imp->undated++;
+	count_place(imp, site, channel, 0);
 	if (staging(imp) &&
 	    staged(imp, batch_response(imp->batch, rownum, site ? site->id : 0,
 	                               channel ? channel->id : 0,
@@ -136,6 +177,9 @@ int import_tally(struct import *imp, long line, const struct place_def *site,
 {
 	char a[16], b[16];
 
+	imp->tallies++;
+	count_place(imp, site ? site : imp->site, channel ? channel : imp->channel, 1);
+	count_forms(imp, q, n);
 	if (!staging(imp))
 		return 0;
 	date_iso(from, a, sizeof(a));
@@ -146,7 +190,7 @@ int import_tally(struct import *imp, long line, const struct place_def *site,
 
 int import_date(struct import *imp, const char *text, long line, long col, struct datetime *out)
 {
-	if (date_parse(text, out) == 0)
+	if ((rowstream_date1904(imp->rs) ? date_parse_1904(text, out) : date_parse(text, out)) == 0)
 		return 0;
 	diag_at(imp->diag, line, col, MSG_BAD_DATE, text);
 	return -1;
@@ -241,10 +285,10 @@ static const struct adapter *find_adapter(const struct adapter *const *adapters,
 
 /* The rows read first to detect the format are handed back to the adapter: the stream is
  * simply opened again (opening is cheap next to a whole import, and keeps one code path). */
-static const struct adapter *detect_format(const char *prog, const char *file,
-                                           const struct adapter *const *adapters,
-                                           const struct rowstream_opts *ro)
+const struct adapter *collect_detect(const char *file, const struct adapter *const *adapters,
+                                     int *score)
 {
+	struct rowstream_opts ro;
 	struct rowstream *rs;
 	const struct row *row;
 	struct diag d;
@@ -252,16 +296,17 @@ static const struct adapter *detect_format(const char *prog, const char *file,
 	int best_score = 0, i;
 	FILE *devnull = fopen("/dev/null", "w");
 
+	rowstream_opts_default(&ro);
 	diag_init(&d, file, devnull ? devnull : stderr);
-	if (rowstream_open(&rs, file, ro, &d) < 0)
+	if (rowstream_open(&rs, file, &ro, &d) < 0)
 		goto out;
 	if (rowstream_next(rs, &row, &d) == 1)
 		for (i = 0; adapters[i]; i++) {
-			int score = adapters[i]->detect
-			                ? adapters[i]->detect(row, rowstream_container(rs)) : 0;
+			int sc = adapters[i]->detect
+			             ? adapters[i]->detect(row, rowstream_container(rs)) : 0;
 
-			if (score > best_score) {
-				best_score = score;
+			if (sc > best_score) {
+				best_score = sc;
 				best = adapters[i];
 			}
 		}
@@ -269,8 +314,35 @@ static const struct adapter *detect_format(const char *prog, const char *file,
 out:
 	if (devnull)
 		fclose(devnull);
-	(void)prog;
+	*score = best_score;
 	return best;
+}
+
+/* Another collector's format that recognises file, when this one's do not: reported (the
+ * program and format that read it) and 1, else 0. */
+static int wrong_collector(struct diag *d, const char *prog, const char *file,
+                           const struct collector *all)
+{
+	const struct adapter *a, *best = NULL;
+	const char *best_prog = NULL;
+	int score, best_score = 0;
+	size_t i;
+
+	for (i = 0; all && all[i].prog; i++) {
+		if (strcmp(all[i].prog, prog) == 0)
+			continue;
+		a = collect_detect(file, all[i].adapters, &score);
+		if (a && score > best_score) {
+			best = a;
+			best_score = score;
+			best_prog = all[i].prog;
+		}
+	}
+	if (!best)
+		return 0;
+	diag_file(d, MSG_FORMAT_OTHER_PROGRAM, best->label, best_prog, prog, best_prog,
+	          best->name);
+	return 1;
 }
 
 static void progress(struct import *imp, int force_end)
@@ -305,41 +377,149 @@ static int run_adapter(struct import *imp, int show_progress)
 	return r;
 }
 
-static void print_summary(const struct import *imp, const struct batch_result *res)
+/* One line per reason rows were set aside, on out, after indent. */
+static void print_skips(const struct import *imp, FILE *out, const char *indent)
 {
 	char *s;
 	size_t i;
+
+	for (i = 0; i < imp->nskips; i++) {
+		char *e;
+
+		s = msg_format(MSG_SUMMARY_SKIPPED, (unsigned long long)imp->skips[i].n,
+		               imp->skips[i].reason);
+		e = msg_escape(s ? s : "");
+		fprintf(out, "%s%s\n", indent, e ? e : "?");
+		free(e);
+		free(s);
+	}
+}
+
+/* "par site et canal : HDV / guichet 41 réponse(s), …" (lines read, before de-duplication). */
+static void print_places(const struct import *imp)
+{
+	char line[1024];
+	size_t i, len = 0;
+	int n;
+
+	if (imp->nplaces == 0)
+		return;
+	for (i = 0; i < imp->nplaces && len < sizeof(line) - 1; i++) {
+		const char *site = imp->places[i].site ? imp->places[i].site->code
+		                                        : msg_text(MSG_SUMMARY_DEFAULT_SITE);
+		const char *chan = imp->places[i].channel ? imp->places[i].channel->code : "-";
+		char *item = imp->places[i].tallies
+		                 ? msg_format(MSG_SUMMARY_PLACE_TALLIES, site, chan,
+		                              (unsigned long long)imp->places[i].tallies)
+		                 : msg_format(MSG_SUMMARY_PLACE, site, chan,
+		                              (unsigned long long)imp->places[i].responses);
+
+		n = snprintf(line + len, sizeof(line) - len, "%s%s", i ? ", " : "", item ? item : "");
+		free(item);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	line[sizeof(line) - 1] = '\0';
+	printf("%s %s.\n", msg_text(MSG_SUMMARY_PLACES), line);
+}
+
+/* A tally sheet's summary: tallies, forms counted per question, by site and channel; no
+ * responses or comments, which a tally sheet never has. */
+static void print_tally_summary(const struct import *imp, const struct batch_result *res)
+{
+	char line[2048];
+	size_t i, len = 0;
+	char *s;
+
+	if (imp->opts->dry_run)
+		s = msg_format(MSG_SUMMARY_TALLY_DRY, (unsigned long long)imp->rows_read,
+		               (unsigned long long)res->tallies);
+	else
+		s = msg_format(MSG_SUMMARY_TALLY, res->batch_id, (unsigned long long)imp->rows_read,
+		               (unsigned long long)res->tallies);
+	printf("%s\n", s ? s : "");
+	free(s);
+	line[0] = '\0';
+	for (i = 0; i < imp->nqforms && len < sizeof(line) - 1; i++) {
+		int n = snprintf(line + len, sizeof(line) - len, "%s%s %llu", i ? ", " : "",
+		                 imp->qforms[i].q->code, (unsigned long long)imp->qforms[i].forms);
+
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	line[sizeof(line) - 1] = '\0';
+	s = msg_format(MSG_SUMMARY_FORMS, line);
+	printf("%s\n", s ? s : "");
+	free(s);
+	print_places(imp);
+	print_skips(imp, stdout, "");
+}
+
+/* The same summary for a real run and a dry run. */
+static void print_summary(const struct import *imp, const struct batch_result *res)
+{
+	char *s;
 
 	s = msg_format(MSG_SUMMARY_HEAD, imp->file, imp->adapter->label,
 	               rowstream_encoding(imp->rs), rowstream_delimiter_name(imp->rs));
 	msg_say(stdout, NULL, s);
 	free(s);
-	if (imp->opts->dry_run) {
-		printf("%s\n", msg_text(MSG_BATCH_DRY_RUN));
-	} else if (res->already_batch) {
-		s = msg_format(MSG_BATCH_ALREADY, res->already_batch, res->already_at);
+	if (res->already_batch) {
+		s = msg_format(MSG_BATCH_ALREADY, res->already_batch, res->already_at,
+		               res->already_batch);
 		msg_say(stdout, NULL, s);
 		free(s);
 		return;
-	} else {
+	}
+	if (imp->tallies && !imp->next_rownum) {
+		print_tally_summary(imp, res);
+		return;
+	}
+	if (imp->opts->dry_run)
+		s = msg_format(MSG_SUMMARY_DRY, (unsigned long long)imp->rows_read,
+		               (unsigned long long)res->responses,
+		               (unsigned long long)res->responses_already,
+		               (unsigned long long)res->answers, (unsigned long long)res->comments,
+		               (unsigned long long)res->tallies);
+	else
 		s = msg_format(MSG_SUMMARY_LOT, res->batch_id, (unsigned long long)imp->rows_read,
 		               (unsigned long long)res->responses,
 		               (unsigned long long)res->responses_already,
 		               (unsigned long long)res->answers, (unsigned long long)res->comments,
 		               (unsigned long long)res->tallies);
+	msg_say(stdout, NULL, s);
+	free(s);
+	if (imp->undated) {
+		s = msg_format(MSG_SUMMARY_UNDATED, (unsigned long long)imp->undated);
 		msg_say(stdout, NULL, s);
 		free(s);
 	}
-	for (i = 0; i < imp->nskips; i++) {
-		s = msg_format(MSG_SUMMARY_SKIPPED, (unsigned long long)imp->skips[i].n,
-		               imp->skips[i].reason);
-		msg_say(stdout, NULL, s);
-		free(s);
-	}
+	print_places(imp);
+	print_skips(imp, stdout, "");
+}
+
+/* Rows were read and every one was set aside: nothing would be imported, which is never what
+ * the person importing meant. Says why and what to do, on stderr. */
+static void report_nothing(const struct import *imp)
+{
+	const struct survey_def *sv = imp->survey;
+	struct datetime a, b;
+	char from[32] = "", to[32] = "";
+
+	if (date_parse_iso(sv->start, &a) == 0)
+		date_french(a.year, a.month, a.day, from, sizeof(from));
+	if (date_parse_iso(sv->end, &b) == 0)
+		date_french(b.year, b.month, b.day, to, sizeof(to));
+	diag_file(imp->diag, MSG_BATCH_NOTHING, (unsigned long long)imp->rows_skipped);
+	print_skips(imp, stderr, "  ");
+	diag_file(imp->diag, MSG_BATCH_NOTHING_TODO, sv->code, from, to);
 }
 
 static int import_file(PGconn *conn, const char *prog, const char *file,
                        const struct collect_opts *opts, const struct adapter *const *adapters,
+                       const struct collector *all,
                        const struct survey_def *survey, const struct map *map,
                        const struct place_def *site, const struct place_def *channel)
 {
@@ -356,7 +536,9 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 	rowstream_opts_default(&ro);
 	diag_init(&d, file, stderr);
 	if (strcmp(opts->format, "auto") == 0) {
-		adapter = detect_format(prog, file, adapters, &ro);
+		int score;
+
+		adapter = collect_detect(file, adapters, &score);
 		if (!adapter) {
 			char *list = format_list(adapters);
 
@@ -365,7 +547,8 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 			if (rowstream_open(&imp.rs, file, &ro, &d) == 0) {
 				const struct row *first;
 
-				if (rowstream_next(imp.rs, &first, &d) >= 0)
+				if (rowstream_next(imp.rs, &first, &d) >= 0 &&
+				    !wrong_collector(&d, prog, file, all))
 					diag_file(&d, MSG_FORMAT_UNDETECTED, list ? list : "");
 			}
 			free(list);
@@ -389,7 +572,8 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 		goto out;
 	}
 	if (r == 1) {
-		char *s = msg_format(MSG_BATCH_ALREADY, res.already_batch, res.already_at);
+		char *s = msg_format(MSG_BATCH_ALREADY, res.already_batch, res.already_at,
+		                     res.already_batch);
 
 		msg_say(stdout, file, s);
 		free(s);
@@ -420,6 +604,11 @@ static int import_file(PGconn *conn, const char *prog, const char *file,
 		batch_abort(imp.batch);
 		diag_finish(&d);
 		diag_file(&d, MSG_BATCH_REJECTED, d.count ? d.count : 1ul);
+		goto out;
+	}
+	if (imp.rows_skipped > 0 && imp.next_rownum == 0 && imp.tallies == 0) {
+		batch_abort(imp.batch);
+		report_nothing(&imp);
 		goto out;
 	}
 	memset(&info, 0, sizeof(info));
@@ -471,7 +660,7 @@ static const struct place_def *place_option(const char *prog, const struct surve
 
 int collect_main(int argc, char **argv, const char *prog, const char *usage,
                  const struct adapter *const *adapters, const char *default_format,
-                 const char *default_channel)
+                 const char *default_channel, const struct collector *all)
 {
 	static const struct option longopts[] = {
 		{ "survey", required_argument, NULL, 's' },
@@ -568,7 +757,8 @@ int collect_main(int argc, char **argv, const char *prog, const char *usage,
 		}
 	}
 	for (i = optind; i < argc; i++) {
-		int r = import_file(conn, prog, argv[i], &opts, adapters, survey, map, site, channel);
+		int r = import_file(conn, prog, argv[i], &opts, adapters, all, survey, map, site,
+		                    channel);
 
 		if (r == EXIT_DB || PQstatus(conn) != CONNECTION_OK) {
 			status = EXIT_DB;

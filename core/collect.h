@@ -17,12 +17,14 @@
 #include "survey.h"
 
 struct import;
+struct wide_spec;
 
 struct adapter {
 	const char *name;            /* the --format value: "tally", "limesurvey", "ivr" */
 	const char *label;           /* shown in the summary: "LimeSurvey" */
 	const char *source_system;   /* response.source_system: "limesurvey" */
 	int no_header;               /* 1: the file has no header row (Asterisk CDR) */
+	const struct wide_spec *spec;  /* a wide export's fixed columns (wide.h), or NULL */
 	/* For --format auto: how surely the first row (the header) is this format,
 	 * 0 = not at all .. 100 = certain. May be NULL (never chosen automatically). */
 	int (*detect)(const struct row *first, enum rs_container container);
@@ -30,6 +32,12 @@ struct adapter {
 	 * on imp->diag and goes on to the next row, so that every problem is listed; returns -1 only
 	 * when it cannot go on (already reported). */
 	int (*run)(struct import *imp);
+};
+
+/* A collector program and its format table (NULL-terminated). */
+struct collector {
+	const char *prog;                    /* "collect-phone" */
+	const struct adapter *const *adapters;
 };
 
 struct collect_opts {
@@ -51,6 +59,18 @@ struct import {
 	struct batch *batch;                 /* the open batch (never NULL while run() runs) */
 	uint64_t rows_read;                  /* rows returned by import_next */
 	uint64_t rows_skipped;
+	uint64_t undated;                    /* responses staged without a date */
+	uint64_t tallies;                    /* tallies staged */
+	struct {                             /* responses and tallies by site and channel */
+		const struct place_def *site, *channel;
+		uint64_t responses, tallies;
+	} places[32];
+	size_t nplaces;
+	struct {                             /* forms counted by the tallies, per question */
+		const struct question_def *q;
+		uint64_t forms;
+	} qforms[64];
+	size_t nqforms;
 	struct { const char *reason; uint64_t n; } skips[16];
 	size_t nskips;
 	long next_rownum;
@@ -107,11 +127,18 @@ void import_hash(const struct import *imp, const char *key, char out[65]);
 
 /*
  * The whole program: options, connection, survey, then every FILE. usage is the French help
- * text (from the catalogue). default_channel is a channel code ("en_ligne"), or NULL.
+ * text (from the catalogue). default_channel is a channel code ("en_ligne"), or NULL. all
+ * lists every collector (ends with { NULL, NULL }): a file that none of this program's formats
+ * recognises but another program's does is refused naming that program and format.
  * Returns the exit status: the worst of the files'.
  */
 int collect_main(int argc, char **argv, const char *prog, const char *usage,
                  const struct adapter *const *adapters, const char *default_format,
-                 const char *default_channel);
+                 const char *default_channel, const struct collector *all);
+
+/* The adapter of adapters that recognises file best (--format auto), or NULL; *score gets its
+ * score (0 when none). */
+const struct adapter *collect_detect(const char *file, const struct adapter *const *adapters,
+                                     int *score);
 
 #endif

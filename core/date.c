@@ -232,7 +232,42 @@ static int get_offset(struct cur *c)
 	return h <= 23 && m <= 59 ? 0 : -1;
 }
 
-/* An optional zone, dropped: Z, +01, +0100, +01:00, UTC, GMT, UTC+1, GMT-05:30. */
+/* Zone abbreviations that Google Forms and spreadsheets write after a time (the responder's
+ * or the form owner's zone, as the "Download responses" CSV gives it). */
+static const char *const zone_names[] = {
+	"CET", "CEST", "WET", "WEST", "EET", "EEST", "MET", "MEST", "BST", "IST", "MSK",
+	"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AST",
+	"ADT", "NST", "NDT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "JST",
+	"KST", "HKT", "SGT", "WIB", "SAST", "WAT", "CAT", "EAT", "BRT", "ART", "NCT", "PYT",
+	"RET", "GFT", "PMST", "PMDT", NULL
+};
+
+static int is_letter(int ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* A named zone: a whole word of zone_names (any case). */
+static int get_zone_name(struct cur *c)
+{
+	const char *start = c->p;
+	size_t n, i;
+
+	while (is_letter(peek(c)))
+		c->p++;
+	n = (size_t)(c->p - start);
+	for (i = 0; zone_names[i]; i++) {
+		struct cur w = { start, c->p };
+
+		if (strlen(zone_names[i]) == n && get_word(&w, zone_names[i]) == 0)
+			return 0;
+	}
+	c->p = start;
+	return -1;
+}
+
+/* An optional zone, dropped: Z, +01, +0100, +01:00, UTC, GMT, UTC+1, GMT-05:30, or a named
+ * zone (CET, CEST, BST, EST, PST...). */
 static int get_zone(struct cur *c)
 {
 	int spaces = skip_spaces(c);
@@ -244,8 +279,10 @@ static int get_zone(struct cur *c)
 	if (get_word(c, "UTC") == 0 || get_word(c, "GMT") == 0) {
 		if (peek(c) == '+' || peek(c) == '-')
 			return get_offset(c);
-		return 0;
+		return at_end(c) ? 0 : -1;
 	}
+	if ((spaces || c->p[-1] == ' ') && get_zone_name(c) == 0)
+		return at_end(c) ? 0 : -1;
 	return get_offset(c);
 }
 
@@ -314,7 +351,10 @@ static int parse_french(struct cur *c, struct datetime *dt)
 }
 
 /* Excel serial: digits, optionally a '.' or ',' and more digits. */
-static int parse_serial(struct cur *c, struct datetime *dt)
+/* Days between the 1904 date system's day 0 (1904-01-01) and the 1900 system's. */
+#define DAYS_1904 1462
+
+static int parse_serial(struct cur *c, struct datetime *dt, long offset)
 {
 	long days = 0;
 	double frac = 0, scale = 1;
@@ -339,7 +379,7 @@ static int parse_serial(struct cur *c, struct datetime *dt)
 			}
 		}
 	}
-	if (!at_end(c) || serial_split(days, frac_seconds(frac), dt) < 0)
+	if (!at_end(c) || serial_split(days + offset, frac_seconds(frac), dt) < 0)
 		return -1;
 	dt->has_time = has_frac;
 	return 0;
@@ -359,7 +399,7 @@ static int is_trim_space(const char *p, const char *end, size_t *n)
 	return 0;
 }
 
-int date_parse(const char *s, struct datetime *out)
+static int parse_any(const char *s, struct datetime *out, long serial_offset)
 {
 	struct datetime dt;
 	struct cur c;
@@ -392,13 +432,23 @@ int date_parse(const char *s, struct datetime *out)
 		if (q < c.end && q - c.p <= 2 && (*q == '/' || *q == '-' || *q == '.'))
 			rc = parse_french(&c, &dt);
 		else
-			return parse_serial(&c, out);
+			return parse_serial(&c, out, serial_offset);
 	}
 	if (rc < 0 || !at_end(&c) || !valid_date(dt.year, dt.month, dt.day, YEAR_MIN) ||
 	    !valid_time(dt.hour, dt.min, dt.sec))
 		return -1;
 	*out = dt;
 	return 0;
+}
+
+int date_parse(const char *s, struct datetime *out)
+{
+	return parse_any(s, out, 0);
+}
+
+int date_parse_1904(const char *s, struct datetime *out)
+{
+	return parse_any(s, out, DAYS_1904);
 }
 
 void date_iso(const struct datetime *dt, char *buf, size_t size)

@@ -16,7 +16,8 @@ struct datetime {
  *   ISO            2024-03-12, 2024-03-12 10:16:41, 2024-03-12T10:16:41(.fff)(Z|+01:00)
  *   French         12/03/2024, 12/03/2024 10:16, 12/03/2024 10:16:41 (day first, always);
  *                  also 12-03-2024 and 12.03.2024
- *   Google Forms   2024/03/12 10:16:41 AM UTC+1 (or GMT+1, PM, no zone)
+ *   Google Forms   2024/03/12 10:16:41 AM UTC+1 (or GMT+1, PM, no zone, or a named zone:
+ *                  4:20:37 pm CET, CEST, GMT, BST, EST, PST...)
  *   Framaforms     12/03/2024 - 10:16
  *   Excel serial   45363 or 45363.4284 (or with a decimal comma), days since 1899-12-30
  * Surrounding spaces are ignored. The time zone, when given, is dropped: the local date and
@@ -24,6 +25,10 @@ struct datetime {
  * valid date of one of these shapes (a 31/02/2025 is not valid).
  */
 int date_parse(const char *s, struct datetime *out);
+
+/* The same, for a workbook saved in the 1904 date system (old Excel for Mac): an Excel serial
+ * counts days from 1904-01-01. */
+int date_parse_1904(const char *s, struct datetime *out);
 
 /* Fills *out from an Excel serial (1900 date system). Returns -1 outside 1900..9999. */
 int date_from_serial(double serial, struct datetime *out);

@@ -251,3 +251,42 @@ void rowbuf_release(struct rowbuf *rb)
 	row_free(rb->popped_node);
 	memset(rb, 0, sizeof(*rb));
 }
+
+void row_copy_free(struct row *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->n; i++)
+		free(r->f[i]);
+	free(r->f);
+	free(r->len);
+	free(r);
+}
+
+struct row *row_copy(const struct row *r)
+{
+	struct row *c = calloc(1, sizeof(*c));
+	size_t i;
+
+	if (!c)
+		return NULL;
+	c->f = calloc(r->n + 1, sizeof(*c->f));
+	c->len = calloc(r->n + 1, sizeof(*c->len));
+	if (!c->f || !c->len)
+		goto fail;
+	for (i = 0; i < r->n; i++) {
+		c->f[i] = strdup(r->f[i]);
+		if (!c->f[i])
+			goto fail;
+		c->len[i] = r->len[i];
+		c->n = i + 1;
+	}
+	c->line = r->line;
+	c->error = MSG__COUNT;
+	return c;
+fail:
+	row_copy_free(c);
+	return NULL;
+}

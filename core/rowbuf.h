@@ -57,4 +57,9 @@ int rowbuf_pop(struct rowbuf *rb, const struct row **out);
 /* Frees everything the rowbuf holds (not the struct itself). */
 void rowbuf_release(struct rowbuf *rb);
 
+/* A copy of r that outlives the stream (a header row kept while the data rows are read), or
+ * NULL when out of memory. Free it with row_copy_free() (which accepts NULL). */
+struct row *row_copy(const struct row *r);
+void row_copy_free(struct row *r);
+
 #endif

@@ -709,8 +709,8 @@ static int open_zip(struct rowstream *rs, struct diag *d)
 		return xlsx_open(&rs->xlsx, rs->za, &rs->o.lim, d);
 	}
 	if (zip_name_locate(rs->za, "content.xml", 0) >= 0) {
-		diag_file(d, MSG_ODS_UNSUPPORTED);
-		return -1;
+		rs->container = RS_XLSX;   /* a spreadsheet, read by the same reader */
+		return xlsx_open_ods(&rs->xlsx, rs->za, &rs->o.lim, d);
 	}
 	n = zip_get_num_entries(rs->za, 0);
 	for (i = 0; i < n; i++) {
@@ -875,6 +875,11 @@ int rowstream_next(struct rowstream *rs, const struct row **row, struct diag *d)
 	}
 }
 
+int rowstream_date1904(const struct rowstream *rs)
+{
+	return rs && rs->container == RS_XLSX && xlsx_date1904(rs->xlsx);
+}
+
 enum rs_container rowstream_container(const struct rowstream *rs)
 {
 	return rs->container;
@@ -882,7 +887,9 @@ enum rs_container rowstream_container(const struct rowstream *rs)
 
 const char *rowstream_encoding(const struct rowstream *rs)
 {
-	return rs->container == RS_XLSX ? "XLSX" : encoding_names[rs->enc];
+	if (rs->container == RS_XLSX)
+		return xlsx_is_ods(rs->xlsx) ? "ODS" : "XLSX";
+	return encoding_names[rs->enc];
 }
 
 char rowstream_delimiter(const struct rowstream *rs)

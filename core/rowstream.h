@@ -47,7 +47,9 @@ int rowstream_open_mem(struct rowstream **out, const void *data, size_t size,
 int rowstream_next(struct rowstream *rs, const struct row **row, struct diag *d);
 
 enum rs_container rowstream_container(const struct rowstream *rs);
-/* "UTF-8", "UTF-8 avec BOM", "UTF-16LE", "UTF-16BE", "Windows-1252", or "XLSX". */
+/* 1 for an XLSX workbook saved in the 1904 date system (read its dates with date_parse_1904). */
+int rowstream_date1904(const struct rowstream *rs);
+/* "UTF-8", "UTF-8 avec BOM", "UTF-16LE", "UTF-16BE", "Windows-1252", "XLSX" or "ODS". */
 const char *rowstream_encoding(const struct rowstream *rs);
 /* The delimiter used (';', ',' or '\t'), or 0 for XLSX. */
 char rowstream_delimiter(const struct rowstream *rs);

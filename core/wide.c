@@ -52,7 +52,7 @@ int wide_fixed_tag(const struct wide_fixed *list, const char *header)
 {
 	char *f, *g;
 	int tag = 0;
-	size_t i;
+	size_t i, code;
 
 	if (!list)
 		return 0;
@@ -66,6 +66,13 @@ int wide_fixed_tag(const struct wide_fixed *list, const char *header)
 		free(g);
 	}
 	free(f);
+	/* LimeSurvey's "question code & question text" headings: "submitdate. Date submitted" */
+	if (!tag && wide_split_code(header, &code)) {
+		f = strndup(header, code);
+		if (f)
+			tag = wide_fixed_tag(list, f);
+		free(f);
+	}
 	return tag;
 }
 
@@ -98,7 +105,8 @@ int wide_split_code(const char *h, size_t *codelen)
 	size_t i = 0;
 
 	while ((h[i] >= 'A' && h[i] <= 'Z') || (h[i] >= 'a' && h[i] <= 'z') ||
-	       (h[i] >= '0' && h[i] <= '9') || h[i] == '_')
+	       (h[i] >= '0' && h[i] <= '9') || h[i] == '_' ||
+	       (i > 0 && (h[i] == '[' || h[i] == ']' || h[i] == '#')))
 		i++;
 	if (i == 0 || h[i] != '.' || h[i + 1] != ' ')
 		return 0;
@@ -291,7 +299,7 @@ static void set_answer(struct wide_col *c, const struct question_def *q)
  * Returns 0 (c filled, possibly WIDE_IGNORED) or -1 after reporting a problem.
  */
 static int classify_question(struct wide *w, struct import *imp, struct wide_col *c,
-                             const char *h, const char *g, long col)
+                             const char *h, const char *g, int g_here, long col)
 {
 	static const char *const other[] = { "other", "autre", NULL };
 	static const char *const comment[] = { "comment", "commentaire", NULL };
@@ -312,17 +320,23 @@ static int classify_question(struct wide *w, struct import *imp, struct wide_col
 		q = find_question(imp, g, strlen(g));
 		if (q && is_multi(q)) {
 			c->opt = find_option(imp, q, h, strlen(h));
-			if (!c->opt) {
+			if (!c->opt && !g_here) {
+				/* an empty group cell above a column that is no option of the
+				 * group: Webform writes one above the single-column question that
+				 * follows a multi-select; the group has ended */
+				g = "";
+			} else if (!c->opt) {
 				char *acc = question_accepted(q);
 
 				diag_at(imp->diag, w->header_line, col, MSG_ONLINE_OPTION_COLUMN, h,
 				        q->code, acc ? acc : "");
 				free(acc);
 				return -1;
+			} else {
+				c->role = WIDE_OPTION;
+				c->q = q;
+				return 0;
 			}
-			c->role = WIDE_OPTION;
-			c->q = q;
-			return 0;
 		}
 	}
 	/* the code or the wording */
@@ -353,13 +367,19 @@ static int classify_question(struct wide *w, struct import *imp, struct wide_col
 			return 0;
 		}
 	}
-	/* "CODE. text" */
+	/* "CODE. text", "CODE[SUB]. text [sub text]": the code alone */
 	if (wide_split_code(h, &code)) {
-		q = find_question(imp, h, code);
-		if (q) {
-			set_answer(c, q);
-			return 0;
+		char *head = strndup(h, code);
+		int r;
+
+		if (!head) {
+			imp->failed = 1;
+			return -1;
 		}
+		r = classify_question(w, imp, c, head, g, g_here, col);
+		free(head);
+		if (r < 0 || c->role != WIDE_IGNORED)
+			return r;
 	}
 	/* Kobo group paths "grp/question", and a multi-select's "question/choice" */
 	if (wide_split_path(h, &last)) {
@@ -435,7 +455,9 @@ int wide_header(struct wide *w, struct import *imp, const struct row *hdr,
 		const char *h = hdr->f[i];
 		const struct map *m = imp->map;
 
-		if (groups && i < groups->n && groups->f[i][0])
+		int g_here = groups && i < groups->n && groups->f[i][0];
+
+		if (g_here)
 			group = groups->f[i];
 		if (*h == '\0') {
 			c->role = WIDE_IGNORED;
@@ -459,7 +481,10 @@ int wide_header(struct wide *w, struct import *imp, const struct row *hdr,
 		else if (c->tag > 0)
 			c->role = WIDE_FIXED;
 		else
-			classify_question(w, imp, c, h, groups ? group : "", (long)i + 1);
+			classify_question(w, imp, c, h, groups ? group : "", g_here, (long)i + 1);
+		/* an empty group cell continues the group over its options only */
+		if (!g_here && c->role != WIDE_OPTION)
+			group = "";
 		if (c->role == WIDE_ANSWER || c->role == WIDE_OPTION || c->role == WIDE_TEXT)
 			w->nanswers++;
 		else if (c->role == WIDE_IGNORED)

@@ -79,7 +79,8 @@ void wide_release(struct wide *w);
 /*
  * Classifies the header row hdr. groups, when not NULL, is a row of group titles above the
  * header (Framaforms' second header row: a multi-select question's name above its option
- * columns; an empty group cell continues the group on its left). Checks the map file against
+ * columns; an empty group cell continues the group on its left over the group's options and
+ * ends it above any other column, as Webform writes it). Checks the map file against
  * the survey (a map naming an unknown question is a problem) and that at least one column
  * carries a question. Problems go to imp->diag; returns 0, or -1 when the rows cannot be read
  * (reported). Prints the ignored and personal columns on stdout unless --quiet.
@@ -168,7 +169,7 @@ int wide_run(struct import *imp, const struct wide_spec *spec, const struct wide
 /* 1 when a header names personal data (e-mail, name, IP address, token, phone...). */
 int wide_is_personal(const char *header);
 
-/* The tag of header in list (folded comparison), or 0. */
+/* The tag of header in list (folded comparison; "CODE. text" by its code), or 0. */
 int wide_fixed_tag(const struct wide_fixed *list, const char *header);
 
 /* Splits "BASE[SUB]" or "Question [Row]": returns 1 and the lengths of the base (trailing
@@ -176,7 +177,8 @@ int wide_fixed_tag(const struct wide_fixed *list, const char *header);
 int wide_split_sub(const char *h, size_t *baselen, const char **sub, size_t *sublen);
 
 /* "CODE. text" (LimeSurvey's "code and text" headers): returns 1 and the code's length when h
- * starts with a code made of letters, digits and '_' followed by ". ", else 0. */
+ * starts with a code made of letters, digits and '_' (then also '[', ']', '#': "Q02[SQ001]")
+ * followed by ". ", else 0. wide_fixed_tag() also finds a fixed column by this code. */
 int wide_split_code(const char *h, size_t *codelen);
 
 /* A group path "grp_accueil/service": returns 1 and the offset of the last segment, else 0. */

@@ -1,4 +1,5 @@
-/* xlsx.c: a streaming reader of the first worksheet of an XLSX workbook (see xlsx.h).
+/* xlsx.c: a streaming reader of the first worksheet of an XLSX workbook, or of the first table
+ * of an ODS spreadsheet (see xlsx.h).
  * xl/workbook.xml and its relationships name the first sheet; the shared strings are loaded
  * into one capped buffer; the sheet XML is then fed to expat one chunk per xlsx_pump() call, and
  * each <row> becomes one rowbuf row. Memory stays flat whatever the sheet's size: only the
@@ -70,6 +71,17 @@ struct xlsx {
 	char *text;                   /* the cell's text, at most raw_cap() bytes */
 	size_t text_len, text_cap;
 	int text_trunc;
+
+	int date1904;                 /* workbookPr date1904: serials count from 1904-01-01 */
+
+	/* ODS (content.xml): the first table, read the same way */
+	int ods;
+	int p_depth, ann_depth;       /* inside text:p; inside an office:annotation */
+	int np;                       /* text:p seen in the cell */
+	unsigned long rows_rep, cols_rep;
+	int row_filled;
+	char *saved;                  /* the row's cells, to repeat a repeated row */
+	size_t saved_len, saved_cap;
 };
 
 /* ---- helpers ---- */
@@ -437,7 +449,15 @@ static void wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	struct xlsx *x = ud;
 	size_t i;
 
-	if (event(x) < 0 || strcmp(local_name(name), "sheet") != 0)
+	if (event(x) < 0)
+		return;
+	if (strcmp(local_name(name), "workbookPr") == 0) {
+		const char *v = attr(atts, "date1904");
+
+		x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+		return;
+	}
+	if (strcmp(local_name(name), "sheet") != 0)
 		return;
 	for (i = 0; atts[i]; i += 2) {
 		const char *sep = strrchr(atts[i], NS_SEP);
@@ -900,9 +920,237 @@ static void sheet_text(void *ud, const XML_Char *s, int len)
 		text_add(x, s, (size_t)len);
 }
 
+/* ---- ODS: the first table of content.xml ---- */
+
+/* The value of the attribute whose local name is name (any namespace), or NULL. */
+static const char *attr_local(const char **atts, const char *name)
+{
+	size_t i;
+
+	for (i = 0; atts[i]; i += 2)
+		if (strcmp(local_name(atts[i]), name) == 0)
+			return atts[i + 1];
+	return NULL;
+}
+
+/* A repeat count attribute: 1 when absent, capped at cap. */
+static unsigned long repeat_of(const char **atts, const char *name, unsigned long cap)
+{
+	const char *v = attr_local(atts, name);
+	unsigned long n = 0;
+
+	if (!v || !*v)
+		return 1;
+	for (; *v >= '0' && *v <= '9' && n <= cap; v++)
+		n = n * 10 + (unsigned long)(*v - '0');
+	return n == 0 ? 1 : n > cap ? cap : n;
+}
+
+/* A filled row repeated more than this is hostile (Calc repeats identical consecutive rows only;
+ * a tiny file would otherwise give millions of rows at once). */
+#define ODS_MAX_ROW_REPEAT 10000
+
+/* Keeps one cell of the row (column, length, bytes), for a row repeated N times; the copy is
+ * capped like one field. */
+static void saved_add(struct xlsx *x, size_t col, const char *s, size_t len)
+{
+	size_t need = x->saved_len + 2 * sizeof(size_t) + len;
+
+	if (x->rows_rep < 2)
+		return;
+	if (need > raw_cap(x)) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-rows-repeated", NULL);
+		return;
+	}
+	if (need > x->saved_cap) {
+		size_t cap = x->saved_cap ? x->saved_cap : 1024;
+		char *t;
+
+		while (cap < need)
+			cap *= 2;
+		t = realloc(x->saved, cap);
+		if (!t) {
+			parse_fail(x, MSG_XLSX_BAD_XML, NULL, NULL);
+			return;
+		}
+		x->saved = t;
+		x->saved_cap = cap;
+	}
+	memcpy(x->saved + x->saved_len, &col, sizeof(size_t));
+	memcpy(x->saved + x->saved_len + sizeof(size_t), &len, sizeof(size_t));
+	memcpy(x->saved + x->saved_len + 2 * sizeof(size_t), s, len);
+	x->saved_len = need;
+}
+
+static void ods_cell_start(struct xlsx *x, const char **atts)
+{
+	const char *type = attr_local(atts, "value-type"), *v = NULL;
+
+	x->cols_rep = repeat_of(atts, "number-columns-repeated", MAX_COL);
+	x->text_len = 0;
+	x->text_trunc = 0;
+	x->np = 0;
+	x->ctype = 't';   /* the text of the cell's paragraphs */
+	if (type && (strcmp(type, "float") == 0 || strcmp(type, "percentage") == 0 ||
+	             strcmp(type, "currency") == 0))
+		v = attr_local(atts, "value");
+	else if (type && strcmp(type, "date") == 0)
+		v = attr_local(atts, "date-value");
+	if (v) {
+		x->ctype = 'a';   /* the value as stored, like XLSX's <v> */
+		text_add(x, v, strlen(v));
+	}
+}
+
+/* Hands the finished cell (repeated cols_rep times) to the rowbuf. */
+static void ods_cell_end(struct xlsx *x)
+{
+	unsigned long k;
+
+	/* repetition must not make a small file huge: one cell element gives at most one field's
+	 * worth of text */
+	if (x->cols_rep > 1 && x->text_len > 0 && x->text_len * x->cols_rep > raw_cap(x)) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-columns-repeated", NULL);
+		return;
+	}
+	if (x->text_len > 0)
+		for (k = 0; k < x->cols_rep && x->col + k < MAX_COL; k++) {
+			rowbuf_field_at(x->rb, x->col + k, x->text, x->text_len);
+			saved_add(x, x->col + k, x->text, x->text_len);
+			x->row_filled = 1;
+		}
+	x->col += x->cols_rep;
+	if (x->col > MAX_COL)
+		x->col = MAX_COL;
+}
+
+/* Ends the row; a filled row repeated N times gives N rows. Empty rows are skipped, their
+ * numbers kept, as XLSX leaves them out. */
+static void ods_row_end(struct xlsx *x)
+{
+	unsigned long k;
+
+	if (!x->row_filled) {
+		x->row += (long)(x->rows_rep - 1);
+		x->prev_row = x->row;
+		return;
+	}
+	rowbuf_end(x->rb, x->row);
+	if (x->rows_rep > ODS_MAX_ROW_REPEAT) {
+		parse_fail(x, MSG_XLSX_BAD_REF, "table:number-rows-repeated", NULL);
+		return;
+	}
+	for (k = 1; k < x->rows_rep && !x->rb->full; k++) {
+		size_t off = 0;
+
+		x->row++;
+		while (off < x->saved_len) {
+			size_t col, len;
+
+			memcpy(&col, x->saved + off, sizeof(size_t));
+			memcpy(&len, x->saved + off + sizeof(size_t), sizeof(size_t));
+			rowbuf_field_at(x->rb, col, x->saved + off + 2 * sizeof(size_t), len);
+			off += 2 * sizeof(size_t) + len;
+		}
+		rowbuf_end(x->rb, x->row);
+	}
+	x->prev_row = x->row;
+	if (x->rb->full)
+		parse_stop(x);
+}
+
+static void ods_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx *x = ud;
+	const char *ln = local_name(name);
+
+	if (event(x) < 0)
+		return;
+	x->depth++;
+	if (x->data_depth < 0)
+		return;
+	if (!x->data_depth) {
+		if (strcmp(ln, "table") == 0)
+			x->data_depth = x->depth;
+	} else if (!x->row_depth) {
+		if (strcmp(ln, "table-row") == 0) {
+			x->row_depth = x->depth;
+			x->row = x->prev_row + 1;
+			x->rows_rep = repeat_of(atts, "number-rows-repeated", MAX_ROW);
+			if (x->row > MAX_ROW - (long)x->rows_rep) {
+				parse_fail(x, MSG_XLSX_BAD_REF, "table-row", NULL);
+				return;
+			}
+			x->col = 0;
+			x->row_filled = 0;
+			x->saved_len = 0;
+		}
+	} else if (!x->cell_depth) {
+		if (strcmp(ln, "table-cell") == 0 || strcmp(ln, "covered-table-cell") == 0) {
+			x->cell_depth = x->depth;
+			ods_cell_start(x, atts);
+		}
+	} else if (x->ann_depth) {
+		return;
+	} else if (strcmp(ln, "annotation") == 0) {
+		x->ann_depth = x->depth;
+	} else if (x->ctype != 't') {
+		return;
+	} else if (!x->p_depth && strcmp(ln, "p") == 0) {
+		if (x->np++)
+			text_add(x, "\n", 1);
+		x->p_depth = x->depth;
+	} else if (x->p_depth && strcmp(ln, "s") == 0) {
+		unsigned long n = repeat_of(atts, "c", 1024);
+
+		while (n--)
+			text_add(x, " ", 1);
+	} else if (x->p_depth && strcmp(ln, "tab") == 0) {
+		text_add(x, "\t", 1);
+	} else if (x->p_depth && strcmp(ln, "line-break") == 0) {
+		text_add(x, "\n", 1);
+	}
+}
+
+static void ods_end(void *ud, const XML_Char *name)
+{
+	struct xlsx *x = ud;
+	int dd = x->depth;
+
+	if (event(x) < 0)
+		return;
+	x->depth--;
+	if (dd == x->ann_depth) {
+		x->ann_depth = 0;
+	} else if (dd == x->p_depth) {
+		x->p_depth = 0;
+	} else if (dd == x->cell_depth) {
+		x->cell_depth = 0;
+		ods_cell_end(x);
+	} else if (dd == x->row_depth) {
+		x->row_depth = 0;
+		ods_row_end(x);
+	} else if (dd == x->data_depth) {
+		x->data_depth = -1;    /* the first table only */
+		parse_stop(x);
+	}
+}
+
+static void ods_text(void *ud, const XML_Char *s, int len)
+{
+	struct xlsx *x = ud;
+
+	if (event(x) < 0)
+		return;
+	if (x->p_depth && !x->ann_depth)
+		text_add(x, s, (size_t)len);
+}
+
 /* ---- the interface ---- */
 
-int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct diag *d)
+/* Opens the XLSX sheet, or with ods the first table of an ODS content.xml. */
+static int book_open(struct xlsx **out, zip_t *za, const struct limits *lim, int ods,
+                     struct diag *d)
 {
 	struct xlsx *x = calloc(1, sizeof(*x));
 	zip_int64_t idx;
@@ -921,7 +1169,10 @@ int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct dia
 		diag_file(d, MSG_XLSX_BAD, XML_ErrorString(XML_ERROR_NO_MEMORY));
 		goto fail;
 	}
-	if (find_sheet(x, d) < 0 || load_strings(x, d) < 0)
+	x->ods = ods;
+	if (ods)
+		snprintf(x->part, sizeof(x->part), "content.xml");
+	else if (find_sheet(x, d) < 0 || load_strings(x, d) < 0)
 		goto fail;
 	idx = part_locate(za, x->part);
 	x->zf = part_open(x, idx, &x->total, d);
@@ -932,8 +1183,8 @@ int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct dia
 		diag_file(d, MSG_XLSX_BAD, XML_ErrorString(XML_ERROR_NO_MEMORY));
 		goto fail;
 	}
-	XML_SetElementHandler(x->p, sheet_start, sheet_end);
-	XML_SetCharacterDataHandler(x->p, sheet_text);
+	XML_SetElementHandler(x->p, ods ? ods_start : sheet_start, ods ? ods_end : sheet_end);
+	XML_SetCharacterDataHandler(x->p, ods ? ods_text : sheet_text);
 	x->fed = 0;
 	x->last_event = 0;
 	x->stopped = 0;
@@ -945,6 +1196,26 @@ int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct dia
 fail:
 	xlsx_free(x);
 	return -1;
+}
+
+int xlsx_open(struct xlsx **out, zip_t *za, const struct limits *lim, struct diag *d)
+{
+	return book_open(out, za, lim, 0, d);
+}
+
+int xlsx_open_ods(struct xlsx **out, zip_t *za, const struct limits *lim, struct diag *d)
+{
+	return book_open(out, za, lim, 1, d);
+}
+
+int xlsx_is_ods(const struct xlsx *x)
+{
+	return x && x->ods;
+}
+
+int xlsx_date1904(const struct xlsx *x)
+{
+	return x && x->date1904;
 }
 
 int xlsx_pump(struct xlsx *x, struct rowbuf *rb, struct diag *d)
@@ -997,5 +1268,6 @@ void xlsx_free(struct xlsx *x)
 	free(x->ss);
 	free(x->sse);
 	free(x->text);
+	free(x->saved);
 	free(x);
 }

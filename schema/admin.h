@@ -14,6 +14,7 @@ struct admin {
 	const char *conninfo;   /* --db, or NULL */
 	const char *org;        /* --org, or NULL */
 	const char *survey;     /* --survey, or NULL */
+	const char *output;     /* -o, or NULL */
 	int argc;               /* arguments after the command name */
 	char **argv;
 };
@@ -25,6 +26,7 @@ int admin_define(struct admin *a);    /* define FILE */
 int admin_status(struct admin *a);    /* status [--survey CODE] */
 int admin_batches(struct admin *a);   /* batches [--survey CODE] */
 int admin_undo(struct admin *a);      /* undo BATCH */
+int admin_draft(struct admin *a);     /* draft EXPORT [--survey CODE] -o FILE (draft.c) */
 
 /* Connects (db_connect) and finds the organisation (db_org). Returns EXIT_DONE with *conn
  * and *org set, or EXIT_DB after printing why (*conn is then NULL). */

@@ -47,11 +47,41 @@ static int print_counts(PGconn *conn, const char *prog, const char *org)
 	return 0;
 }
 
+/* The current name of the organisation the document names (malloc'd), or NULL when it names
+ * none or a new one. */
+static char *org_name_before(PGconn *conn, const char *json)
+{
+	PGresult *r = PQexecParams(conn,
+	    "SELECT o.name FROM org o WHERE o.code = btrim($1::jsonb -> 'organisation' ->> 'code')",
+	    1, NULL, &json, NULL, NULL, 0);
+	char *name = NULL;
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		name = strdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return name;
+}
+
+/* Says so when the document renamed its organisation (never silently). */
+static void say_renamed(PGconn *conn, const char *prog, const char *org, const char *before)
+{
+	PGresult *r;
+
+	if (!before)
+		return;
+	r = db_query(conn, prog, PGRES_TUPLES_OK,
+	             "SELECT code, name FROM org WHERE org_id = $1::integer", 1, &org);
+	if (r && PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 1), before) != 0)
+		msg_print(stdout, prog, MSG_DEF_ORG_RENAMED, PQgetvalue(r, 0, 0), before,
+		          PQgetvalue(r, 0, 1));
+	PQclear(r);
+}
+
 int admin_define(struct admin *a)
 {
 	const char *path = a->argv[0];
 	struct fy_document *doc;
-	char *json = NULL, *prefix = NULL;
+	char *json = NULL, *prefix = NULL, *before = NULL;
 	const char *param;
 	PGconn *conn = NULL;
 	PGresult *r = NULL;
@@ -81,6 +111,7 @@ int admin_define(struct admin *a)
 		goto out;
 	if (db_exec(conn, a->prog, "BEGIN", 0, NULL) < 0)
 		goto out;
+	before = org_name_before(conn, json);
 	param = json;
 	r = PQexecParams(conn, "SELECT define_load($1::jsonb)", 1, NULL, &param, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
@@ -94,11 +125,13 @@ int admin_define(struct admin *a)
 		goto out;
 	if (print_counts(conn, a->prog, PQgetvalue(r, 0, 0)) < 0)
 		goto out;
+	say_renamed(conn, a->prog, PQgetvalue(r, 0, 0), before);
 	ret = EXIT_DONE;
 out:
 	PQclear(r);
 	PQfinish(conn);
 	free(json);
+	free(before);
 	if (doc)
 		fy_document_destroy(doc);
 	free(prefix);

@@ -22,6 +22,8 @@ static const struct command commands[] = {
 	{ "status",  admin_status,  0, 0, 1, "usage : survey-admin status [--survey CODE]" },
 	{ "batches", admin_batches, 0, 0, 1, "usage : survey-admin batches [--survey CODE]" },
 	{ "undo",    admin_undo,    1, 1, 0, "usage : survey-admin undo LOT" },
+	{ "draft",   admin_draft,   1, 1, 1,
+	  "usage : survey-admin draft EXPORT [--survey CODE] -o FICHIER" },
 };
 
 #define ADMIN_MAX_ARGS 16
@@ -116,6 +118,11 @@ int main(int argc, char **argv)
 			if (!v || !*v)
 				return option_missing(a.prog, "--org", "CODE");
 			a.org = v;
+		} else if (option_value(argc, argv, &i, "-o", &v) ||
+		           option_value(argc, argv, &i, "--output", &v)) {
+			if (!v || !*v)
+				return option_missing(a.prog, "-o", "FICHIER");
+			a.output = v;
 		} else if (option_value(argc, argv, &i, "--survey", &v)) {
 			if (!v || !*v)
 				return option_missing(a.prog, "--survey", "CODE");

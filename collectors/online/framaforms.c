@@ -46,46 +46,6 @@ static int detect(const struct row *first, enum rs_container container)
 	return 60;
 }
 
-/* A copy of a header row that outlives the next import_next(). */
-struct saved_row {
-	struct row row;
-};
-
-static void saved_release(struct saved_row *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->row.n; i++)
-		free(s->row.f[i]);
-	free(s->row.f);
-	free(s->row.len);
-	memset(s, 0, sizeof(*s));
-}
-
-static int saved_copy(struct saved_row *s, const struct row *r)
-{
-	size_t i;
-
-	memset(s, 0, sizeof(*s));
-	s->row.f = calloc(r->n + 1, sizeof(*s->row.f));
-	s->row.len = calloc(r->n + 1, sizeof(*s->row.len));
-	if (!s->row.f || !s->row.len)
-		goto fail;
-	for (i = 0; i < r->n; i++) {
-		s->row.f[i] = strdup(r->f[i]);
-		if (!s->row.f[i])
-			goto fail;
-		s->row.len[i] = r->len[i];
-		s->row.n = i + 1;
-	}
-	s->row.line = r->line;
-	s->row.error = MSG__COUNT;
-	return 0;
-fail:
-	saved_release(s);
-	return -1;
-}
-
 static int is_header(const struct row *r)
 {
 	size_t i;
@@ -97,8 +57,7 @@ static int is_header(const struct row *r)
 }
 
 struct frama {
-	struct saved_row groups;
-	int has_groups;
+	struct row *groups;
 	int submitted, completed, draft;
 };
 
@@ -119,16 +78,16 @@ static int read_header(void *ctx, struct import *imp, const struct row **hdr,
 			break;
 		if (is_header(row)) {
 			*hdr = row;
-			*groups = f->has_groups ? &f->groups.row : NULL;
+			*groups = f->groups;
 			return 1;
 		}
 		if (k > 0 || text_same(row->f[0], submission_details)) {
-			saved_release(&f->groups);
-			if (saved_copy(&f->groups, row) < 0) {
+			row_copy_free(f->groups);
+			f->groups = row_copy(row);
+			if (!f->groups) {
 				imp->failed = 1;
 				return -1;
 			}
-			f->has_groups = 1;
 		}
 	}
 	diag_file(imp->diag, MSG_ONLINE_FRAMA_HEADER);
@@ -181,7 +140,7 @@ static int run(struct import *imp)
 
 	memset(&f, 0, sizeof(f));
 	ret = wide_run(imp, &spec, &hooks, &f);
-	saved_release(&f.groups);
+	row_copy_free(f.groups);
 	return ret;
 }
 
@@ -189,6 +148,7 @@ const struct adapter adapter_framaforms = {
 	.name = "framaforms",
 	.label = "Framaforms",
 	.source_system = "framaforms",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };

@@ -59,6 +59,7 @@ const struct adapter adapter_google_forms = {
 	.name = "google-forms",
 	.label = "Google Forms",
 	.source_system = "google-forms",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };

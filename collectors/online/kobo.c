@@ -121,6 +121,7 @@ const struct adapter adapter_kobo = {
 	.name = "kobo",
 	.label = "KoboToolbox",
 	.source_system = "kobo",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };

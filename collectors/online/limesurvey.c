@@ -1,7 +1,9 @@
 /* limesurvey.c: LimeSurvey response exports, CSV (comma, semicolon or tab, UTF-8 with BOM) or
  * XLSX, with question-code or full-text headers (English or French fixed columns), answers as
- * codes or full text. A response without a submission date is incomplete: set aside unless
- * --include-incomplete, then dated by its last action. Source id: the response id, which
+ * codes or full text ("code. text" headings too: "submitdate. Date submitted"). A response
+ * without a submission date is incomplete: set aside unless --include-incomplete, then dated
+ * by its last action. A survey without date stamps writes 1980-01-01 00:00:00 as the
+ * submission date of every completed response: imported without a date. Source id: the response id, which
  * LimeSurvey numbers per form from 1, joined to the response's random seed (always exported)
  * so that two forms imported into one survey do not take each other's responses for their own. */
 #include <stdio.h>
@@ -67,7 +69,18 @@ static int find_columns(void *ctx, struct wide *w, struct import *imp, const str
 	return 0;
 }
 
-/* Incomplete (no submission date): set aside, or dated by its last action. */
+/* LimeSurvey's submission date of a completed response in a survey without date stamps:
+ * 1980-01-01 00:00:00 (as text, or as a date cell of an XLSX export). */
+static int undated_marker(const char *cell)
+{
+	struct datetime dt;
+
+	return date_parse(cell, &dt) == 0 && dt.year == 1980 && dt.month == 1 && dt.day == 1 &&
+	       dt.hour == 0 && dt.min == 0 && dt.sec == 0;
+}
+
+/* Incomplete (no submission date): set aside, or dated by its last action. Completed in a
+ * survey without date stamps: imported undated. */
 static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
                                   const struct row *r, struct wide_pick *pick)
 {
@@ -75,7 +88,9 @@ static enum wide_verdict pick_row(void *ctx, struct wide *w, struct import *imp,
 
 	(void)w;
 	pick->date_col = c->submit;
-	if (!*wide_cell(r, c->submit)) {
+	if (undated_marker(wide_cell(r, c->submit))) {
+		pick->date_col = -1;
+	} else if (!*wide_cell(r, c->submit)) {
 		if (!imp->opts->include_incomplete) {
 			pick->reason = MSG_ONLINE_SKIP_INCOMPLETE;
 			return WIDE_ASIDE;
@@ -109,6 +124,7 @@ const struct adapter adapter_limesurvey = {
 	.name = "limesurvey",
 	.label = "LimeSurvey",
 	.source_system = "limesurvey",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };

@@ -77,6 +77,7 @@ const struct adapter adapter_ms_forms = {
 	.name = "ms-forms",
 	.label = "Microsoft Forms",
 	.source_system = "ms-forms",
+	.spec = &spec,
 	.detect = detect,
 	.run = run,
 };

@@ -2,13 +2,8 @@
  * over the collector framework (core/collect.h); --template writes a blank tally sheet. */
 #include <string.h>
 
+#include "../collectors.h"
 #include "paper.h"
-
-static const struct adapter *const adapters[] = {
-	&adapter_tally,
-	&adapter_omr,
-	NULL,
-};
 
 int main(int argc, char **argv)
 {
@@ -24,6 +19,6 @@ int main(int argc, char **argv)
 	}
 	if (paper_scan_wanted(argc, argv))
 		return paper_scan_main(argc, argv, "collect-paper");
-	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE), adapters,
-	                    "auto", "guichet");
+	return collect_main(argc, argv, "collect-paper", msg_text(MSG_PAPER_USAGE),
+	                    paper_adapters, "auto", "guichet", all_collectors);
 }

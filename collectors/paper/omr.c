@@ -1,6 +1,8 @@
 /* omr.c: paper forms read by OMR software: SDAPS's data_1.csv (FORMATS.md, "SDAPS"), one row
  * per sheet, with a map file that names the question of each position column (1_1, 2_3, …) and
- * the option of each box number. Each sheet becomes one response; free text goes to comments. */
+ * the option of each box number. Each sheet becomes one response; free text goes to comments.
+ * A checkbox question mapped to a multi question is read from its box columns (1_5_1, 1_5_2…,
+ * 0/1 each): every ticked box is one answer, its number mapped like a single choice's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +19,12 @@ struct omr_seen {
 struct omr_col {
 	size_t field;                     /* 0-based */
 	const struct question_def *q;
+	char box[12];                     /* a checkbox question's box number ("2"), or "" */
+	char name[96];                    /* its column ("1_5_2") */
 };
+
+/* Most boxes of one checkbox question. */
+#define OMR_MAX_BOXES 40
 
 struct omr_state {
 	long qid, gid, empty, valid;      /* 0-based fields, or -1 */
@@ -52,6 +59,30 @@ static int omr_detect(const struct row *first, enum rs_container container)
 	return 0;
 }
 
+/* The box columns FROM_1, FROM_2… of a checkbox question; returns how many were found. */
+static size_t omr_boxes(struct omr_state *st, const struct row *r, const char *from,
+                        const struct question_def *q)
+{
+	char name[96];
+	size_t k, found = 0;
+
+	for (k = 1; k <= OMR_MAX_BOXES; k++) {
+		long f;
+
+		snprintf(name, sizeof(name), "%.80s_%zu", from, k);
+		f = find_field(r, name);
+		if (f < 0)
+			continue;
+		st->cols[st->ncols].field = (size_t)f;
+		st->cols[st->ncols].q = q;
+		snprintf(st->cols[st->ncols].box, sizeof(st->cols[st->ncols].box), "%zu", k);
+		snprintf(st->cols[st->ncols].name, sizeof(st->cols[st->ncols].name), "%s", name);
+		st->ncols++;
+		found++;
+	}
+	return found;
+}
+
 /* Reads the header: the SDAPS columns and every column the map names. Problems reported. */
 static int omr_header(struct import *imp, struct omr_state *st, const struct row *r)
 {
@@ -77,13 +108,17 @@ static int omr_header(struct import *imp, struct omr_state *st, const struct row
 		diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_MAP_MISSING, m->channel_column, m->path);
 		bad = 1;
 	}
-	st->cols = calloc(m->ncolumns ? m->ncolumns : 1, sizeof(*st->cols));
+	st->cols = calloc(m->ncolumns ? m->ncolumns * OMR_MAX_BOXES : 1, sizeof(*st->cols));
 	if (!st->cols)
 		return -1;
 	for (i = 0; i < m->ncolumns; i++) {
 		long f = find_field(r, m->columns[i].from);
 		const struct question_def *q = survey_question(imp->survey, m->columns[i].to);
 
+		/* a checkbox question (multi): SDAPS gives one 0/1 column per box, 1_5_1, 1_5_2… */
+		if (f < 0 && q && strcmp(q->qtype, "multi") == 0 &&
+		    omr_boxes(st, r, m->columns[i].from, q))
+			continue;
 		if (f < 0) {
 			diag_at(imp->diag, r->line, 0, MSG_PAPER_OMR_MAP_MISSING, m->columns[i].from,
 			        m->path);
@@ -243,6 +278,18 @@ static int omr_row(struct import *imp, struct omr_state *st, const struct row *r
 		const struct question_def *q = st->cols[i].q;
 		const char *v = cell(r, (long)st->cols[i].field);
 
+		if (st->cols[i].box[0]) {
+			/* one box of a checkbox question: 1 ticked, 0 (or NA) not */
+			int t = strcmp(v, "NA") == 0
+			            ? 0 : flag(imp, r, (long)st->cols[i].field, st->cols[i].name, 0);
+
+			if (t == 1)
+				import_answer(imp, rownum, q, st->cols[i].box, r->line,
+				              (long)st->cols[i].field + 1);
+			if (imp->failed)
+				return -1;
+			continue;
+		}
 		if (strcmp(q->qtype, "text") == 0) {
 			/* a text box holds the transcription, or 0 (blank) / 1 (written, not typed) */
 			if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0 &&

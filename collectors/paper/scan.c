@@ -691,14 +691,15 @@ static void summary(struct scan *sc, const struct batch_result *res, int dry_run
 	s = msg_format(MSG_SCAN_HEAD, sc->file, kind, sc->pages);
 	printf("%s\n", s ? s : "");
 	free(s);
+	/* a dry run says what a real run would have recorded */
 	if (dry_run)
-		printf("%s\n", msg_text(MSG_BATCH_DRY_RUN));
-	else {
+		s = msg_format(MSG_SCAN_DRY, (unsigned long)sc->ncopies, res->responses,
+		               res->responses_already, res->answers);
+	else
 		s = msg_format(MSG_SCAN_LOT, res->batch_id, (unsigned long)sc->ncopies,
 		               res->responses, res->responses_already, res->answers);
-		printf("%s\n", s ? s : "");
-		free(s);
-	}
+	printf("%s\n", s ? s : "");
+	free(s);
 	if (sc->comments) {
 		s = msg_format(MSG_SCAN_COMMENTS, sc->comments);
 		printf("%s\n", s ? s : "");

@@ -2,17 +2,10 @@
  * Master.csv, a Newfies-Dialer survey report) or typed by the agent at the end of the call.
  * One adapter per format; the framework (core/collect.h) does the rest. */
 #include "msg.h"
-#include "phone.h"
-
-static const struct adapter *const adapters[] = {
-	&adapter_asterisk,
-	&adapter_newfies,
-	&adapter_interview,
-	NULL,
-};
+#include "../collectors.h"
 
 int main(int argc, char **argv)
 {
-	return collect_main(argc, argv, "collect-phone", msg_text(MSG_PHONE_USAGE), adapters,
-	                    "auto", "telephone");
+	return collect_main(argc, argv, "collect-phone", msg_text(MSG_PHONE_USAGE),
+	                    phone_adapters, "auto", "telephone", all_collectors);
 }

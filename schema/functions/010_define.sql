@@ -88,12 +88,18 @@ BEGIN
         PERFORM def_fail('def.not_object', '/');
     END IF;
 
-    -- Organisation.
-    v_code := def_code(p_doc -> 'organisation', 'code', 'organisation');
-    INSERT INTO org (code, name)
-    VALUES (v_code, def_text(p_doc -> 'organisation', 'name', 'organisation'))
-    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name
-    RETURNING org_id INTO v_org;
+    -- Organisation; left out: the database's only one (a draft from survey-admin draft).
+    IF p_doc -> 'organisation' IS NULL AND (SELECT count(*) FROM org) = 1 THEN
+        SELECT org_id INTO v_org FROM org;
+    ELSIF p_doc -> 'organisation' IS NULL THEN
+        PERFORM def_fail('def.no_org', 'organisation');
+    ELSE
+        v_code := def_code(p_doc -> 'organisation', 'code', 'organisation');
+        INSERT INTO org (code, name)
+        VALUES (v_code, def_text(p_doc -> 'organisation', 'name', 'organisation'))
+        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name
+        RETURNING org_id INTO v_org;
+    END IF;
     INSERT INTO install_secret (org_id, salt) VALUES (v_org, gen_random_uuid()::text)
     ON CONFLICT DO NOTHING;
 

@@ -107,9 +107,12 @@ BEGIN
         END IF;
     END IF;
 
-    INSERT INTO batch (org_id, survey_id, collector, format, file_name, sha256, encoding, delimiter,
-                       rows_read, rows_skipped, operator, started_at, content_sha)
-    VALUES (p_org, p_survey, p_collector, p_format, p_file, p_sha, p_encoding, p_delimiter,
+    -- A dry run (rolled back) takes no batch number: batch 0, never a real one.
+    INSERT INTO batch (batch_id, org_id, survey_id, collector, format, file_name, sha256, encoding,
+                       delimiter, rows_read, rows_skipped, operator, started_at, content_sha)
+    VALUES (CASE WHEN current_setting('barometre.dry_run', true) = 'on' THEN 0
+                 ELSE nextval(pg_get_serial_sequence('batch', 'batch_id')) END,
+            p_org, p_survey, p_collector, p_format, p_file, p_sha, p_encoding, p_delimiter,
             p_rows_read, p_rows_skipped, p_operator, p_started, v_content)
     RETURNING batch.batch_id INTO v_batch;
 

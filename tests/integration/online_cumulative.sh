@@ -49,10 +49,10 @@ check_contains "include-incomplete: already imported" "$OUT" "déjà importé"
 online_import limesurvey-codes-2024 "$S/limesurvey-codes-2024.csv" --survey flash-2024
 check "flash-2024 responses in flash-2024" "$(sed -n 's/^responses //p' "$D/limesurvey-codes-2024.txt")" \
     "$(sql "SELECT count(*) FROM response r JOIN survey s ON s.org_id = r.org_id AND s.survey_id = r.survey_id WHERE s.code = 'flash-2024'")"
-check_exit "2025 export into flash-2024: every row out of period" 0 \
+check_exit "2025 export into flash-2024: every row out of period, refused" 1 \
     "$BIN/collect-online" --survey flash-2024 --dry-run "$S/google-forms-sheet-2025.csv"
-check_contains "2025 export into flash-2024: set aside, not rejected" "$OUT" \
-    "45 ligne(s) écartée(s) : hors de la période de l'enquête"
+check_contains "2025 export into flash-2024: why" "$ERR" \
+    "  45 ligne(s) écartée(s) : hors de la période de l'enquête"
 
 # a mirror survey: answered by agents
 fresh_db || finish

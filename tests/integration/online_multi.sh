@@ -3,28 +3,7 @@
 # Framaforms' X columns under the question's name, Kobo's space-separated names and its
 # question/choice 1/0 columns, LimeSurvey's Q[code] Y columns; and what is rejected.
 fresh_db || finish
-cat >"$TMP/multi.yaml" <<'YAML'
-organisation:
-  code: ville-exemple
-  name: Ville d'Exemple
-questions:
-  - code: SERVICES
-    type: multi
-    wording: "Quels services avez-vous utilisés ?"
-    options:
-      - { code: "1", label: État civil }
-      - { code: "2", label: Urbanisme }
-      - { code: "3", label: "Cantine, garderie" }
-      - { code: "4", label: Bibliothèque }
-surveys:
-  - code: multi-2025
-    kind: flash
-    title: Enquête à choix multiples
-    start: 2025-01-01
-    end: 2025-12-31
-    questions: [SATISF_GLOBALE, SERVICES]
-YAML
-check_exit "define a multi-select question" 0 "$BIN/survey-admin" define "$TMP/multi.yaml"
+check_exit "define a multi-select question" 0 "$BIN/survey-admin" define "$TOP/tests/data/online/services.yaml"
 
 # services chosen in each file below, by option code: 1 x3, 2 x2, 3 x3, 4 x1 (5 responses)
 WANT="SERVICES|1|3

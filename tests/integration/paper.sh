@@ -52,9 +52,9 @@ check_contains "--template without -o says what to add" "$ERR" "-o FICHIER"
 check_exit "--template --site CCAS" 0 "$PAPER" --template --survey flash-2025 --site CCAS -o "$TMP/tpl.csv"
 check_contains "--template says what it wrote" "$OUT" "feuille de comptage écrite : $TMP/tpl.csv (25 lignes)"
 check "template header: BOM, ';', CRLF" \
-    "$(printf '\357\273\277site;du;au;canal;question;reponse;nombre\r')" "$(head -1 "$TMP/tpl.csv")"
+    "$(printf '\357\273\277site;du;au;canal;question;libellé de la question;reponse;nombre\r')" "$(head -1 "$TMP/tpl.csv")"
 check "template: every line ends with CRLF" 26 "$(grep -c "$(printf '\r')\$" "$TMP/tpl.csv")"
-expected=$(sql "SELECT 'CCAS;01/01/2025;31/12/2025;guichet;' || q.code || ';' || o.label || ';'
+expected=$(sql "SELECT 'CCAS;01/01/2025;31/12/2025;guichet;' || q.code || ';' || q.wording || ';' || o.label || ';'
                   FROM survey s
                   JOIN survey_question sq ON sq.org_id = s.org_id AND sq.survey_id = s.survey_id
                   JOIN question q ON q.org_id = sq.org_id AND q.question_id = sq.question_id
@@ -66,6 +66,13 @@ check "template rows: every answer of every countable question" "$expected" \
 check "no temporary file left" "tpl.csv" "$(ls "$TMP" | grep tpl)"
 check_exit "--template, every site" 0 "$PAPER" --template --survey flash-2025 -o "$TMP/all.csv"
 check "template for the 5 sites: 125 rows" 126 "$(wc -l < "$TMP/all.csv" | tr -d ' ')"
+check_exit "--template onto an existing file: refused" 2 "$PAPER" --template --survey flash-2025 -o "$TMP/all.csv"
+check "--template onto an existing file: message" "collect-paper: le fichier $TMP/all.csv existe déjà (c'est peut-être une feuille déjà remplie) : choisissez un autre nom, ou ajoutez --force pour le remplacer par une feuille vierge." "$ERR"
+check_exit "--template --force --period 2025-03" 0 "$PAPER" --template --survey flash-2025 --site HDV --period 2025-03 --force -o "$TMP/all.csv"
+check "--period 2025-03: the month's days on every row" "25 01/03/2025;31/03/2025" \
+    "$(tail -n +2 "$TMP/all.csv" | cut -d';' -f2,3 | sort | uniq -c | sed 's/^ *//')"
+check_exit "--period outside the survey" 2 "$PAPER" --template --survey flash-2025 --period 2024-12 -o "$TMP/dec.csv"
+check "--period outside the survey: message" "collect-paper: --period 2024-12 : attendu un mois AAAA-MM de la période de l'enquête flash-2025 (du 01/01/2025 au 31/12/2025), par exemple --period 2025-03." "$ERR"
 
 # Filled in (7 forms on every row but "Sans avis", left empty), saved back by French Excel:
 # Windows-1252, no BOM, no quotes.
@@ -89,6 +96,9 @@ rows=$(($(grep -c '' "$SAMPLES/tally-flash-2025.csv") - 1))
 check_contains "summary: rows and tallies" "$OUT" "$rows ligne(s) lue(s)"
 check_contains "summary: tallies" "$OUT" "$rows comptage(s)."
 lot2025=$(lot_of "$OUT")
+check_contains "summary: forms counted for SATISF_GLOBALE, as in the database" "$OUT" \
+    "formulaires comptés, par question : SATISF_GLOBALE $(sql "SELECT sum(n) FROM tally t JOIN question q USING (org_id, question_id)
+                                                              WHERE t.batch_id = $lot2025 AND q.code = 'SATISF_GLOBALE'"),"
 check "the batch number is printed" 1 "$( [ -n "$lot2025" ] && echo 1)"
 check "2025 sums equal the sheet's" "$(sheet_sums "$SAMPLES/tally-flash-2025.csv" WINDOWS-1252)" \
     "$(db_sums flash-2025 "$lot2025")"
@@ -146,6 +156,10 @@ check "re-imported sums equal the sheet's" "$(sheet_sums "$SAMPLES/tally-flash-2
 db_snapshot "$TMP/before2024"
 check_exit "--dry-run tally-flash-2024.csv" 0 "$PAPER" --survey flash-2024 --dry-run "$SAMPLES/tally-flash-2024.csv"
 check_contains "--dry-run says nothing was written" "$OUT" "vérification seule (--dry-run)"
+check_contains "--dry-run: tallies by site and channel" "$OUT" "par site et canal (lignes lues) : HDV / guichet "
+check_contains "--dry-run: would-be tallies" "$OUT" "100 ligne(s) lue(s), 100 comptage(s) seraient enregistrés."
+check_contains "--dry-run: forms per question" "$OUT" "formulaires comptés, par question : SATISF_GLOBALE "
+check_not_contains "--dry-run: no responses or comments for a tally sheet" "$OUT" "commentaire(s)"
 db_snapshot "$TMP/dry2024"
 check "--dry-run writes nothing" "$(cat "$TMP/before2024")" "$(cat "$TMP/dry2024")"
 check_exit "import tally-flash-2024.csv" 0 "$PAPER" --survey flash-2024 "$SAMPLES/tally-flash-2024.csv"
@@ -271,5 +285,51 @@ oversized.csv:3:7: « -4 » : un nombre de formulaires ne peut pas être négati
 oversized.csv: fichier refusé : 2 problème(s) ; rien n'a été enregistré. Corrigez le fichier puis importez-le de nouveau." "$ERR"
 db_snapshot "$TMP/after_bad"
 check "bad oversized.csv: database unchanged" "$(cat "$TMP/before_bad")" "$(cat "$TMP/after_bad")"
+
+# --- SDAPS checkbox question: one 0/1 column per box, mapped to a multi question --------------
+check_exit "define a multi question" 0 "$BIN/survey-admin" define "$TOP/tests/data/online/services.yaml"
+printf 'questionnaire_id,global_id,empty,valid,1_1,1_1_1,1_1_2,1_2_review,1_2_1,1_2_2,1_2_3,1_2_4\r\n3001,SRV,0,1,1,1,0,,1,0,1,0\r\n3002,SRV,0,1,2,0,1,,0,1,0,0\r\n3003,SRV,0,1,1,1,0,,1,1,1,1\r\n3004,SRV,0,1,NA,0,0,,NA,NA,NA,NA\r\n' >"$TMP/sdaps-multi.csv"
+printf 'site: MEDIA\ncolumns:\n  "1_1": SATISF_GLOBALE\n  "1_2": SERVICES\n' >"$TMP/sdaps-multi.yaml"
+check_exit "SDAPS checkbox question imports" 0 "$PAPER" --survey shapes-2025 --map "$TMP/sdaps-multi.yaml" "$TMP/sdaps-multi.csv"
+check "SDAPS checkbox question: every ticked box an answer" "SATISF_GLOBALE|1|2
+SATISF_GLOBALE|2|1
+SERVICES|1|2
+SERVICES|2|2
+SERVICES|3|2
+SERVICES|4|1" "$(sql "SELECT q.code || '|' || a.option_code || '|' || count(*) FROM answer a
+                         JOIN response r USING (org_id, response_id) JOIN question q USING (org_id, question_id)
+                         JOIN survey s ON s.org_id = r.org_id AND s.survey_id = r.survey_id
+                        WHERE s.code = 'shapes-2025' GROUP BY q.code, a.option_code ORDER BY 1")"
+check "SDAPS checkbox question: 4 sheets" "4" "$(sql "SELECT count(*) FROM response r JOIN survey s USING (org_id, survey_id) WHERE s.code = 'shapes-2025'")"
+sed 's/^3002,SRV,0,1,2,0,1,,0,1,0,0/3002,SRV,0,1,2,0,1,,0,oui,0,0/' "$TMP/sdaps-multi.csv" >"$TMP/sdaps-bad.csv"
+check_exit "SDAPS checkbox question: a box neither 0 nor 1 is refused" 1 "$PAPER" --survey shapes-2025 --map "$TMP/sdaps-multi.yaml" "$TMP/sdaps-bad.csv"
+check_contains "SDAPS checkbox question: message" "$ERR" "sdaps-bad.csv:3:10: « oui » dans la colonne « 1_2_2 » : attendu 0 ou 1."
+
+# --- --template -o feuille.ods: the blank sheet for LibreOffice Calc -----------------------------
+check_exit "--template -o .ods" 0 "$PAPER" --template --survey flash-2025 --site EDF --period 2025-12 -o "$TMP/feuille.ods"
+check_contains "--template -o .ods: said" "$OUT" "feuille de comptage écrite : $TMP/feuille.ods (25 lignes)"
+check "--template -o .ods: an OpenDocument spreadsheet, mimetype first" "application/vnd.oasis.opendocument.spreadsheet" \
+    "$(python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); i = z.infolist()[0]; print(z.read(i).decode() if i.filename == "mimetype" and i.compress_type == 0 else "no")' "$TMP/feuille.ods")"
+# filled in Calc: 7 forms on every row but "Sans avis", left empty
+python3 - "$TMP/feuille.ods" "$TMP/remplie.ods" <<'PY'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w')
+for i in src.infolist():
+    data = src.read(i)
+    if i.filename == 'content.xml':
+        rows = data.decode().split('</table:table-row>')
+        rows = [r if 'Sans avis' in r or 'nombre' in r or '<table:table-cell/>' not in r
+                else r[:r.rindex('<table:table-cell/>')] +
+                '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
+                for r in rows]
+        data = '</table:table-row>'.join(rows).encode()
+    dst.writestr(i, data)
+dst.close()
+PY
+check_exit "filled ODS template imports" 0 "$PAPER" --survey flash-2025 "$TMP/remplie.ods"
+check_contains "filled ODS template: read as ODS" "$OUT" "encodage ODS"
+check_contains "filled ODS template: 21 tallies, 4 unfilled" "$OUT" "21 comptage(s)."
+check "filled ODS template in the database" "21|147|2025-12-01|2025-12-31" \
+    "$(sql "SELECT count(*), sum(n), min(period_start), max(period_end) FROM tally t JOIN site s USING (org_id, site_id) WHERE s.code = 'EDF'")"
 
 finish

@@ -193,7 +193,20 @@ static void test_google_forms(void **state)
 	BAD("2024/03/12 10:16:41 XM");
 	BAD("2024/03/12 10:16:41 AM UTC+");
 	BAD("2024/03/12 10:16:41 AM UTC+1 x");
-	BAD("2024/03/12 10:16:41 AM CET");
+	/* a named zone, as the "Download responses" CSV writes the form owner's zone */
+	OK("2023/11/13 4:20:37 pm CET", 2023, 11, 13, 16, 20, 37);
+	OK("2024/06/13 4:20:37 PM CEST", 2024, 6, 13, 16, 20, 37);
+	OK("2024/03/12 10:16:41 AM GMT", 2024, 3, 12, 10, 16, 41);
+	OK("2024/06/12 10:16:41 AM BST", 2024, 6, 12, 10, 16, 41);
+	OK("2024/03/12 10:16:41 AM EST", 2024, 3, 12, 10, 16, 41);
+	OK("2024/03/12 10:16:41 PM PST", 2024, 3, 12, 22, 16, 41);
+	OK("2024/03/12 22:16:41 CET", 2024, 3, 12, 22, 16, 41);
+	OK("2024-03-12 22:16:41 CEST", 2024, 3, 12, 22, 16, 41);
+	BAD("2024/03/12 10:16:41 AM CETX");
+	BAD("2024/03/12 10:16:41 AM XYZ");
+	BAD("2024/03/12 10:16:41 AM CET+1");
+	BAD("2024/03/12 10:16:41 AMCET");
+	BAD("2024/03/12 CET");
 	BAD("2024/03/12 10:16:41 AM UTC+24");
 	BAD("2024/03/12 10:16:41 AM AM");
 	BAD("2024/13/12 10:16:41 AM");
@@ -300,6 +313,23 @@ static void test_every_prefix(void **state)
 				fail_msg("\"%s\": expected %d", buf, want);
 		}
 	}
+}
+
+/* The 1904 date system (old Excel for Mac): serials from 1904-01-01, other shapes unchanged. */
+static void test_serial_1904(void **state)
+{
+	struct datetime dt;
+
+	(void)state;
+	assert_int_equal(date_parse_1904("0", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 19040101);
+	assert_int_equal(date_parse_1904("44266", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 20250312);
+	assert_int_equal(date_parse_1904("44266.5", &dt), 0);
+	assert_int_equal(dt.hour, 12);
+	assert_int_equal(date_parse_1904("12/03/2025", &dt), 0);
+	assert_int_equal(dt.year * 10000 + dt.month * 100 + dt.day, 20250312);
+	assert_int_equal(date_parse_1904("abc", &dt), -1);
 }
 
 static void test_from_serial(void **state)
@@ -506,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_every_prefix),
 		cmocka_unit_test(test_from_serial),
+		cmocka_unit_test(test_serial_1904),
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_every_serial_round_trip),
 		cmocka_unit_test(test_iso_output),
