@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drawing.h"
 #include "db.h"
 #include "msg.h"
 #include "pdf.h"
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			int rc = commands[i].run(argc - 1, argv + 1);
 
-			pdf_shutdown();
+			drawing_shutdown();
 			return rc;
 		}
 	}

@@ -1,11 +1,9 @@
 /* pdf.c: A4 PDF pages with cairo and pango (see pdf.h). The document is written into a capped
  * memory buffer through cairo's stream interface; the caller decides where the bytes go. */
-#define _GNU_SOURCE /* RTLD_DEFAULT, for pdf_shutdown() */
 #include "pdf.h"
 #include "text.h"
 
 #include <cairo-pdf.h>
-#include <dlfcn.h>
 #include <pango/pangocairo.h>
 #include <math.h>
 #include <stdio.h>
@@ -111,21 +109,6 @@ void pdf_release(struct pdf *p)
 	outbuf_release(&p->out);
 }
 
-void pdf_shutdown(void)
-{
-	void (*fc_fini)(void) = NULL;
-	void *sym;
-
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	/* fontconfig's own configuration is freed by FcFini(). fontconfig is loaded by pango but
-	 * not linked directly (the build does not list it), so it is looked up at run time. */
-	sym = dlsym(RTLD_DEFAULT, "FcFini");
-	if (sym) {
-		memcpy(&fc_fini, &sym, sizeof fc_fini);
-		fc_fini();
-	}
-}
 
 /* A pango layout in style st, with hinting off so that the layout does not depend on a
  * resolution. The caller unrefs it. */

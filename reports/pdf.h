@@ -69,9 +69,6 @@ int pdf_end(struct pdf *p, const char **why);
 /* Frees everything; accepts a released or failed pdf. */
 void pdf_release(struct pdf *p);
 
-/* Releases the process-wide font caches of pango, cairo and fontconfig, so that a leak checker
- * sees only real leaks. Call once, at exit, when no pdf is in use. */
-void pdf_shutdown(void);
 
 /* Sets text at (x, y) = top-left of its box. width > 0: the box width (wrapped at word
  * boundaries, aligned in it); width <= 0: one unwrapped line (align relative to x: right-aligned

@@ -10,7 +10,8 @@ libpq-dev libcsv-dev libcairo2-dev libpango1.0-dev libzip-dev libexpat1-dev libs
 libfyaml-dev libcmocka-dev
 libpoppler-glib-dev libzbar-dev libqrencode-dev libgdk-pixbuf-2.0-dev
 postgresql postgresql-contrib
-poppler-utils fonts-dejavu-core zip unzip ca-certificates man-db groff-base"
+poppler-utils fonts-dejavu-core zip unzip ca-certificates man-db groff-base
+python3"
 if [ "${BAROMETRE_NO_R:-0}" != 1 ]; then
 	PKGS="$PKGS r-base-core r-cran-survey"
 fi

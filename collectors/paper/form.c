@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
+#include "drawing.h"
 #include "db.h"
 #include "paper.h"
 #include "sheet.h"
@@ -372,6 +373,6 @@ int paper_form_main(int argc, char **argv, const char *prog)
 done:
 	sheet_release(&l);
 	paper_close(&po);
-	paper_shutdown();
+	drawing_shutdown();
 	return status;
 }

@@ -1,8 +1,6 @@
 /* open.c: what --form and the scan reader do first: connect, find the organisation, load the
  * survey and look up the site and channel given on the command line; and how they put a PDF
  * written under a temporary name into place. */
-#define _GNU_SOURCE /* RTLD_DEFAULT, for paper_shutdown() */
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,16 +73,3 @@ int paper_publish(const char *tmp, const char *path)
 	return rename(tmp, path);
 }
 
-void paper_shutdown(void)
-{
-	void (*fini)(void) = NULL;
-	void *sym = dlsym(RTLD_DEFAULT, "FcFini");
-
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	/* fontconfig comes with pango, not linked by name: looked up at run time */
-	if (sym) {
-		memcpy(&fini, &sym, sizeof(fini));
-		fini();
-	}
-}

@@ -92,8 +92,5 @@ void paper_close(struct paper_open *po);
  * path. Returns 0, or -1 with errno set (tmp is then left for the caller to remove). */
 int paper_publish(const char *tmp, const char *path);
 
-/* Frees the font caches of pango, cairo and fontconfig at exit, so that a leak checker sees only
- * real leaks. Call once, when no cairo or pango object is left. */
-void paper_shutdown(void);
 
 #endif

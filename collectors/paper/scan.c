@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 #include <poppler.h>
 
+#include "drawing.h"
 #include "db.h"
 #include "paper.h"
 #include "sheetread.h"
@@ -951,6 +952,6 @@ out:
 	sheet_release(&l);
 	paper_close(&po);
 	if (!rendered_text)
-		paper_shutdown();
+		drawing_shutdown();
 	return status;
 }
