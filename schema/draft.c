@@ -458,7 +458,7 @@ static int write_draft(const struct draft *d, FILE *f, const char *export_path,
 			continue;
 		fprintf(f, "    options:\n");
 		for (k = 0; k < q->nopts; k++) {
-			char num[16];
+			char num[24];   /* any size_t in decimal */
 
 			snprintf(num, sizeof(num), "%zu", k + 1);
 			fputs("      - { code: ", f);
