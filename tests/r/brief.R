@@ -37,7 +37,11 @@ show("age4", subset(des, age == "4"), d$weight[f], ttest(f))
 ci <- prop.test(sum(a$y), nrow(a), correct = FALSE)$conf.int
 cat(sprintf("agents %.12f %.12f %.12f NA %.9f\n", mean(a$y), ci[1], ci[2], nrow(a)))
 
-b <- read.csv2(args[3], colClasses = "character", fileEncoding = "UTF-8-BOM")
+# The CSV is UTF-8 with a BOM. Read it without converting (fileEncoding would convert to the
+# native encoding and fail under the POSIX locale), then drop the BOM from the first line.
+lines <- readLines(args[3], encoding = "UTF-8", warn = FALSE)
+lines[1] <- sub("^\xef\xbb\xbf", "", lines[1], useBytes = TRUE)
+b <- read.csv2(text = lines, colClasses = "character", encoding = "UTF-8")
 num <- function(x) as.numeric(sub(",", ".", x, fixed = TRUE))
 for (s in unique(b$section)) {
     r <- b[b$section == s & b$p_ajustee != "", ]
