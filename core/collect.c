@@ -643,21 +643,6 @@ out:
 	return ret;
 }
 
-static const struct place_def *place_option(const char *prog, const struct survey_def *s,
-                                            const char *code, int site)
-{
-	const struct place_def *p = site ? survey_site(s, code) : survey_channel(s, code);
-
-	if (!p) {
-		char *list = site ? survey_site_list(s) : survey_channel_list(s);
-
-		msg_print(stderr, prog, site ? MSG_UNKNOWN_SITE : MSG_UNKNOWN_CHANNEL, code,
-		          list ? list : "");
-		free(list);
-	}
-	return p;
-}
-
 int collect_main(int argc, char **argv, const char *prog, const char *usage,
                  const struct adapter *const *adapters, const char *default_format,
                  const char *default_channel, const struct collector *all)
@@ -743,14 +728,14 @@ int collect_main(int argc, char **argv, const char *prog, const char *usage,
 	channel_code = opts.channel ? opts.channel : map && map->channel ? map->channel
 	                                                                  : default_channel;
 	if (site_code) {
-		site = place_option(prog, survey, site_code, 1);
+		site = survey_place_option(prog, survey, site_code, 1);
 		if (!site) {
 			status = EXIT_USAGE;
 			goto out;
 		}
 	}
 	if (channel_code) {
-		channel = place_option(prog, survey, channel_code, 0);
+		channel = survey_place_option(prog, survey, channel_code, 0);
 		if (!channel) {
 			status = EXIT_USAGE;
 			goto out;

@@ -375,3 +375,18 @@ char *survey_channel_list(const struct survey_def *s)
 {
 	return place_list(s->channels, s->nchannels);
 }
+
+const struct place_def *survey_place_option(const char *prog, const struct survey_def *s,
+                                            const char *code, int site)
+{
+	const struct place_def *p = site ? survey_site(s, code) : survey_channel(s, code);
+
+	if (!p) {
+		char *list = site ? survey_site_list(s) : survey_channel_list(s);
+
+		msg_print(stderr, prog, site ? MSG_UNKNOWN_SITE : MSG_UNKNOWN_CHANNEL, code,
+		          list ? list : "");
+		free(list);
+	}
+	return p;
+}

@@ -61,5 +61,9 @@ char *survey_question_list(const struct survey_def *s, int closed_only);
 /* "HDV, CCAS, MEDIA, …": the site (or channel) codes, malloc'd. */
 char *survey_site_list(const struct survey_def *s);
 char *survey_channel_list(const struct survey_def *s);
+/* The site (site != 0) or channel named by code, for a command-line option; NULL after printing
+ * "site inconnu : « X ». Sites définis : …" (or the channel's message) on stderr. */
+const struct place_def *survey_place_option(const char *prog, const struct survey_def *s,
+                                            const char *code, int site);
 
 #endif

@@ -13,7 +13,7 @@ db_answers() {
 # Compares the truth ($1) with the answers stored ($2) and the questions the summary ($3) lists
 # as unreadable. Prints "questions right doubtful silent"; each silent error goes to stderr.
 compare_truth() {
-	sed -n 's/.*(exemplaire n° \([0-9]*\)), question \([A-Z_0-9]*\) : .*/\1 \2/p' "$3" >"$3.flag"
+	sed -n 's/.*(exemplaire n° \([0-9]*\)), question « .* » (\([A-Z_0-9]*\)) : .*/\1 \2/p' "$3" >"$3.flag"
 	awk -v DB="$2" -v FL="$3.flag" '
 	BEGIN {
 		while ((getline l < DB) > 0) {

@@ -11,21 +11,6 @@
 #include "db.h"
 #include "paper.h"
 
-static const struct place_def *place(const char *prog, const struct survey_def *s,
-                                     const char *code, int site)
-{
-	const struct place_def *p = site ? survey_site(s, code) : survey_channel(s, code);
-
-	if (!p) {
-		char *list = site ? survey_site_list(s) : survey_channel_list(s);
-
-		msg_print(stderr, prog, site ? MSG_UNKNOWN_SITE : MSG_UNKNOWN_CHANNEL, code,
-		          list ? list : "");
-		free(list);
-	}
-	return p;
-}
-
 int paper_open(struct paper_open *po, const char *prog, const char *db, const char *org_code,
                const char *survey_code, const char *site_code, const char *channel_code)
 {
@@ -45,8 +30,8 @@ int paper_open(struct paper_open *po, const char *prog, const char *db, const ch
 		paper_close(po);
 		return EXIT_USAGE;
 	}
-	if ((site_code && !(po->site = place(prog, po->s, site_code, 1))) ||
-	    (channel_code && !(po->channel = place(prog, po->s, channel_code, 0)))) {
+	if ((site_code && !(po->site = survey_place_option(prog, po->s, site_code, 1))) ||
+	    (channel_code && !(po->channel = survey_place_option(prog, po->s, channel_code, 0)))) {
 		paper_close(po);
 		return EXIT_USAGE;
 	}

@@ -712,7 +712,7 @@ static void summary(struct scan *sc, const struct batch_result *res, int dry_run
 		free(s);
 		for (i = 0; i < sc->nbad; i++) {
 			s = msg_format(MSG_SCAN_UNREADABLE_ITEM, sc->bad[i].page, sc->bad[i].serial,
-			               sc->s->qs[sc->bad[i].q].code,
+			               sc->s->qs[sc->bad[i].q].wording, sc->s->qs[sc->bad[i].q].code,
 			               msg_text(sc->bad[i].why == ANS_TWO ? MSG_SCAN_TWO : MSG_SCAN_DOUBT));
 			printf("%s\n", s ? s : "");
 			free(s);

@@ -263,26 +263,31 @@ static int decode_code(const struct grey *g, const double a[6], char *text, size
 	                     &cx, &cy);
 }
 
+/* The ink at form point (x, y) mapped to the image by a: 0 paper .. 1 ink (0 off the image). */
+static double ink_at(const struct grey *g, const double a[6], double x, double y, double paper,
+                     double span)
+{
+	long ix = lround(a[0] * x + a[1] * y + a[2] - 0.5);
+	long iy = lround(a[3] * x + a[4] * y + a[5] - 0.5);
+	double d;
+
+	if (ix < 0 || iy < 0 || ix >= g->w || iy >= g->h)
+		return 0;
+	d = (paper - g->px[(size_t)iy * g->stride + ix]) / span;
+	return d < 0 ? 0 : d > 1 ? 1 : d;
+}
+
 /* Mean ink in the form rectangle [x0,x1) x [y0,y1), sampled once per pixel: 0 paper .. 1 ink. */
 static double region_ink(const struct grey *g, const double a[6], double x0, double y0, double x1,
                          double y1, double step, double paper, double ink)
 {
-	double x, y, sum = 0, span = paper - ink;
+	double x, y, sum = 0, span = fmax(paper - ink, 20);
 	long n = 0;
 
-	if (span < 20)
-		span = 20;
 	for (y = y0 + step / 2; y < y1; y += step)
 		for (x = x0 + step / 2; x < x1; x += step) {
-			long ix = lround(a[0] * x + a[1] * y + a[2] - 0.5);
-			long iy = lround(a[3] * x + a[4] * y + a[5] - 0.5);
-			double d;
-
 			n++;
-			if (ix < 0 || iy < 0 || ix >= g->w || iy >= g->h)
-				continue;
-			d = (paper - g->px[(size_t)iy * g->stride + ix]) / span;
-			sum += d < 0 ? 0 : d > 1 ? 1 : d;
+			sum += ink_at(g, a, x, y, paper, span);
 		}
 	return n ? sum / (double)n : 0;
 }
@@ -299,15 +304,9 @@ static double outline_ink(const struct grey *g, const double a[6], double x, dou
 		for (side = 0; side < 4; side++) {
 			double fx = side < 2 ? x + t : x + (side - 2) * SHEET_BOX;
 			double fy = side < 2 ? y + side * SHEET_BOX : y + t;
-			long ix = lround(a[0] * fx + a[1] * fy + a[2] - 0.5);
-			long iy = lround(a[3] * fx + a[4] * fy + a[5] - 0.5);
-			double d;
 
 			n++;
-			if (ix < 0 || iy < 0 || ix >= g->w || iy >= g->h)
-				continue;
-			d = (paper - g->px[(size_t)iy * g->stride + ix]) / span;
-			sum += d < 0 ? 0 : d > 1 ? 1 : d;
+			sum += ink_at(g, a, fx, fy, paper, span);
 		}
 	return n ? sum / (double)n : 0;
 }

@@ -52,37 +52,8 @@ done
 [ -x "$TOOLS/gen-bench" ] && [ -x "$TOOLS/measure" ] || die "$TOOLS/gen-bench or measure is not built"
 command -v psql >/dev/null 2>&1 || die "psql is not installed"
 
-WORK=
-BAROMETRE_HOME=
-cleanup() {
-	if [ -n "$BAROMETRE_HOME" ] && [ -d "$BAROMETRE_HOME" ]; then
-		"$BIN/survey-admin" db stop >/dev/null 2>&1
-		rm -rf "$BAROMETRE_HOME"
-	fi
-	if [ -n "$WORK" ] && [ -d "$WORK" ]; then
-		if [ "${BENCH_KEEP:-0}" = 1 ]; then
-			say "bench: scratch files kept in $WORK"
-		else
-			rm -rf "$WORK"
-		fi
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM HUP
-
-WORK=$(mktemp -d /tmp/barometre-bench-work.XXXXXX) || die "mktemp failed"
-BAROMETRE_HOME=$(mktemp -d /tmp/barometre-bench.XXXXXX) || die "mktemp failed"
-chmod 755 "$BAROMETRE_HOME" "$WORK"   # as root, the server runs as postgres
-export BAROMETRE_HOME
-"$BIN/survey-admin" db start >"$WORK/start.log" 2>&1 || {
-	cat "$WORK/start.log" >&2
-	die "cannot start the private cluster"
-}
-unset PGDATABASE PGSERVICE PGPASSWORD PGOPTIONS PGHOSTADDR PGPORT
-PGHOST=$BAROMETRE_HOME/run
-PGUSER=barometre
-export PGHOST PGUSER
+BENCH_NAME=bench
+. "$TOP/tests/bench/cluster.inc"
 PGLOG=$BAROMETRE_HOME/postgres.log
 
 q() {  # q DB SQL: prints the result

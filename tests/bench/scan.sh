@@ -32,34 +32,8 @@ die() { say "bench-scan: $*" >&2; exit 1; }
 [ -x "$BIN/collect-paper" ] && [ -x "$TOOLS/scanpile" ] && [ -x "$TOOLS/measure" ] ||
 	die "collect-paper, scanpile or measure is not built (run make)"
 
-WORK=
-BAROMETRE_HOME=
-cleanup() {
-	if [ -n "$BAROMETRE_HOME" ] && [ -d "$BAROMETRE_HOME" ]; then
-		"$BIN/survey-admin" db stop >/dev/null 2>&1
-		rm -rf "$BAROMETRE_HOME"
-	fi
-	if [ -n "$WORK" ] && [ -d "$WORK" ]; then
-		if [ "${BENCH_KEEP:-0}" = 1 ]; then
-			say "bench-scan: scratch files kept in $WORK"
-		else
-			rm -rf "$WORK"
-		fi
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM HUP
-
-WORK=$(mktemp -d /tmp/barometre-bench-scan-work.XXXXXX) || die "mktemp failed"
-BAROMETRE_HOME=$(mktemp -d /tmp/barometre-bench-scan.XXXXXX) || die "mktemp failed"
-chmod 755 "$BAROMETRE_HOME" "$WORK"
-export BAROMETRE_HOME
-"$BIN/survey-admin" db start >"$WORK/start.log" 2>&1 || { cat "$WORK/start.log" >&2; die "cannot start the cluster"; }
-unset PGDATABASE PGSERVICE PGPASSWORD PGOPTIONS PGHOSTADDR PGPORT
-PGHOST=$BAROMETRE_HOME/run
-PGUSER=barometre
-export PGHOST PGUSER
+BENCH_NAME=bench-scan
+. "$TOP/tests/bench/cluster.inc"
 . "$TOP/tests/scan_truth.sh"
 
 ROWS=$WORK/rows.txt

@@ -101,7 +101,10 @@ nflag=$(grep -c "question .* : " "$TMP/summary.txt")
 check_contains "pile: the unreadable answers are counted" "$OUT" "$nflag réponse(s) illisible(s), non comptée(s)"
 check_contains "review PDF said" "$OUT" "réponses à vérifier : $TMP/review.pdf ($nflag question(s))"
 check "review PDF: one page per doubtful question" "$nflag" "$(pdfinfo "$TMP/review.pdf" | sed -n 's/^Pages: *//p')"
-first=$(sed -n 's/^  page \([0-9]*\) (exemplaire n° \([0-9]*\)), question \([A-Z_]*\) : .*/Page \1, exemplaire n° \2 — question \3/p' "$TMP/summary.txt" | head -1)
+first=$(sed -n 's/^  page \([0-9]*\) (exemplaire n° \([0-9]*\)), question « .* » (\([A-Z_0-9]*\)) : .*/Page \1, exemplaire n° \2 — question \3/p' "$TMP/summary.txt" | head -1)
+fcode=${first##* }
+check_contains "pile: an unreadable answer names the question as printed" "$TMP/summary.txt" \
+    "question « $(sql "SELECT wording FROM question WHERE code = '${fcode:-none}'") » (${fcode:-none}) : "
 check_contains "review PDF names page and question" "$(pdftotext "$TMP/review.pdf" - | tr '\n' ' ')" "${first:-none}"
 check "batch recorded as format scan" "scan|collect-paper" "$(sql "SELECT format, collector FROM batch WHERE batch_id = ${lot:-0}")"
 
